@@ -1,0 +1,38 @@
+//! # superfone-crm
+//!
+//! An SDK for Superfone's CRM Enterprise API (leads by phone number, tasks on leads, and the
+//! catalogs of labels, lead stages, lead groups, products and source types).
+//!
+//! The crate is split the way rustls and quinn-proto are: a *sans-IO core* that knows nothing of
+//! JavaScript or the network, and a thin [`wasm`] binding that performs `fetch`.
+//!
+//! ```text
+//! loose input ─► validate ─► endpoint ─► HttpRequest ─► (binding: fetch, abort, sleep)
+//! typed data  ◄─ decode ◄──────────────── HttpResponse      retry decides between attempts
+//! ```
+//!
+//! | module | role |
+//! |---|---|
+//! | [`phone`] | E.164 validation and normalisation |
+//! | [`model`] | serde types for every object of the API |
+//! | [`validate`] | input checks, every issue with the field it concerns |
+//! | [`endpoint`] | the ten endpoints, each described once, turned into an [`endpoint::HttpRequest`] |
+//! | [`decode`] | status + body → typed data or [`Error`] |
+//! | [`retry`] | the retry policy: retry after Δ, or give up |
+//! | [`error`] | the one error type, with the kinds of the JS `SuperfoneError` |
+//! | [`exchange`] | one call from request to result, driving the modules above without doing I/O |
+
+pub mod decode;
+pub mod endpoint;
+pub mod error;
+pub mod exchange;
+pub mod model;
+pub mod phone;
+pub mod retry;
+pub mod time;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::{Error, ErrorKind, ValidationIssue};
