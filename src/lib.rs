@@ -25,14 +25,17 @@
 pub mod decode;
 pub mod endpoint;
 pub mod error;
+#[cfg(feature = "lead-wip")]
 pub mod exchange;
 pub mod model;
+#[cfg(feature = "lead-wip")]
+pub mod options;
 pub mod phone;
 pub mod retry;
 pub mod time;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "lead-wip"))]
 pub mod wasm;
 
 pub use error::{Error, ErrorKind, ValidationIssue};

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what it needs (idempotently), then runs every check and test.
+# Each stage prints its name; the script stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+stage() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+stage "rustfmt"
+cargo fmt --all --check
+stage "clippy (native and wasm32)"
+cargo clippy --all-targets --all-features -- -D warnings
+if [ "$WASM_MODE" = rustup ]; then
+  cargo clippy --target wasm32-unknown-unknown --lib --tests --all-features -- -D warnings
+else # Debian's compiler has no clippy: check the wasm build compiles without warnings instead.
+  with_wasm_env RUSTFLAGS="-Dwarnings" cargo check --target wasm32-unknown-unknown --lib --tests --all-features
+fi
+stage "cargo test (the core, on the host)"
+cargo test --all-features
+
+stage "build pkg/"
+SUPERFONE_SKIP_SETUP=1 bash scripts/build.sh
+
+stage "wasm-bindgen-test under Node (the binding)"
+with_wasm_env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --all-features --test wasm
+
+stage "TypeScript: the typed consumer compiles under --strict"
+tsc -p tests/types/tsconfig.json
+
+stage "JS tests: emulator contract and the SDK against it (node --test)"
+node --test --test-concurrency=2 tests/emulator/ tests/js/

@@ -1,0 +1,150 @@
+//! JS values ⇄ the core's plain data. Input from JS can be anything at all, so the walk from a
+//! `JsValue` to a `serde_json::Value` records what JSON cannot carry (non-finite numbers, lone
+//! surrogates, functions, cycles…) as validation issues with the field's path, and never throws.
+
+use crate::error::{Error, ValidationIssue};
+use js_sys::{Array, Date, JsString, Object, Reflect};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Deeper than any input of this API; a cyclic object ends here instead of recursing forever.
+const MAX_DEPTH: usize = 32;
+
+/// A JS value as JSON, plus the issues met on the way. `undefined` properties are left out, as
+/// `JSON.stringify` does; a `Date` becomes its ISO 8601 string (for `due_date` and `notify_at`).
+pub struct Converted {
+    pub value: Value,
+    pub issues: Vec<ValidationIssue>,
+}
+
+/// Converts `value`, naming fields from `path` (`""` for the top-level input object).
+/// Top-level keys in `skip` are left out (JS-only options such as `fetch` and `signal`).
+pub fn to_json(value: &JsValue, path: &str, skip: &[&str]) -> Converted {
+    let mut issues = Vec::new();
+    let value = walk(value, path, skip, 0, &mut issues);
+    Converted { value, issues }
+}
+
+fn walk(v: &JsValue, path: &str, skip: &[&str], depth: usize, issues: &mut Vec<ValidationIssue>) -> Value {
+    let mut refuse = |message: &str| {
+        issues.push(ValidationIssue::new(field_name(path), message));
+        Value::Null
+    };
+    if v.is_null() || v.is_undefined() {
+        return Value::Null;
+    }
+    if let Some(b) = v.as_bool() {
+        return Value::Bool(b);
+    }
+    if let Some(n) = v.as_f64() {
+        return match Number::from_f64(n) {
+            Some(n) => Value::Number(integral(n)),
+            None => refuse("must be a finite number (got NaN or Infinity)"),
+        };
+    }
+    if let Some(s) = v.dyn_ref::<JsString>() {
+        if !s.is_valid_utf16() {
+            return refuse("contains a lone surrogate (a broken UTF-16 character)");
+        }
+        return Value::String(String::from(s));
+    }
+    if v.is_bigint() {
+        return refuse("must be a number, not a BigInt");
+    }
+    if v.is_symbol() || v.is_function() || !v.is_object() {
+        return refuse("must be a JSON value (string, number, boolean, null, array or object)");
+    }
+    if depth >= MAX_DEPTH {
+        return refuse("is nested too deeply (or refers to itself)");
+    }
+    if let Some(date) = v.dyn_ref::<Date>() {
+        let ms = date.get_time();
+        if !ms.is_finite() {
+            return refuse("is an invalid Date");
+        }
+        return Value::String(crate::time::format_iso8601_ms(ms));
+    }
+    if Array::is_array(v) {
+        let array: &Array = v.unchecked_ref();
+        return Value::Array(
+            array
+                .iter()
+                .enumerate()
+                .map(|(i, item)| walk(&item, &format!("{path}[{i}]"), &[], depth + 1, issues))
+                .collect(),
+        );
+    }
+    let object: &Object = v.unchecked_ref();
+    let mut map = Map::new();
+    for key in Object::keys(object).iter() {
+        let Some(name) = key.as_string() else { continue };
+        if depth == 0 && skip.contains(&name.as_str()) {
+            continue;
+        }
+        let child_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+        match Reflect::get(v, &key) {
+            Ok(child) if child.is_undefined() => {}
+            Ok(child) => {
+                let child = walk(&child, &child_path, &[], depth + 1, issues);
+                map.insert(name, child);
+            }
+            Err(_) => issues.push(ValidationIssue::new(child_path, "could not be read (its getter threw)")),
+        }
+    }
+    Value::Object(map)
+}
+
+/// JS numbers are all doubles; whole ones are sent as integers so `1` does not go out as `1.0`.
+fn integral(n: Number) -> Number {
+    match n.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => Number::from(f as i64),
+        _ => n,
+    }
+}
+
+fn field_name(path: &str) -> String {
+    if path.is_empty() {
+        "input".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// Merges conversion issues with the validator's, leaving out validator issues about a field
+/// the conversion already reported (the validator saw a placeholder there, not the user's value).
+pub fn merge_issues(mut conversion: Vec<ValidationIssue>, validation: Vec<ValidationIssue>) -> Vec<ValidationIssue> {
+    let reported: Vec<String> = conversion.iter().map(|i| i.field.clone()).collect();
+    conversion.extend(validation.into_iter().filter(|i| !reported.contains(&i.field)));
+    conversion
+}
+
+/// Plain data (issues, error bodies) to a plain JS value, through `JSON.parse` so that maps become
+/// ordinary objects.
+pub fn from_json<T: serde::Serialize>(value: &T) -> JsValue {
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|s| js_sys::JSON::parse(&s).ok())
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The issues as a JS `Error`-free array of `{ field, message }`.
+pub fn issues_to_js(issues: &[ValidationIssue]) -> JsValue {
+    from_json(&issues)
+}
+
+/// Reads an optional property of an options object; `None` when absent or `undefined`.
+pub fn get_prop(object: &JsValue, name: &str) -> Option<JsValue> {
+    if !object.is_object() {
+        return None;
+    }
+    Reflect::get(object, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined())
+}
+
+/// An options argument must be absent or an object.
+pub fn expect_object_or_absent(value: &JsValue, field: &str) -> Result<(), Error> {
+    if value.is_undefined() || value.is_null() || (value.is_object() && !Array::is_array(value)) {
+        Ok(())
+    } else {
+        Err(Error::validation(field, format!("{field} must be an object")))
+    }
+}

@@ -1,0 +1,68 @@
+//! The synchronous validators, the same core functions the client runs before every request:
+//! `isValidE164`, `normalizePhone`, `validateUpsertLead`, `validateCreateTask`.
+
+use crate::error::Error;
+use crate::wasm::convert::{issues_to_js, merge_issues, to_json};
+use crate::wasm::errors;
+use crate::{phone, validate};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// `true` when `phone` is a string in E.164 (`+`, country code and number, digits only).
+#[wasm_bindgen(js_name = isValidE164)]
+pub fn is_valid_e164(phone: &JsValue) -> bool {
+    phone.as_string().is_some_and(|p| phone::is_valid_e164(&p))
+}
+
+/// `"+91 80000-00001"` → `"+918000000001"`; throws a `SuperfoneError` (kind `validation`) when
+/// the input cannot be made into E.164.
+#[wasm_bindgen(js_name = normalizePhone)]
+pub fn normalize_phone(input: &JsValue, default_country_code: &JsValue) -> Result<String, JsValue> {
+    let Some(input) = input.as_string() else {
+        return Err(errors::to_js(&Error::validation("phone", "phone must be a string")));
+    };
+    let cc = if default_country_code.is_undefined() || default_country_code.is_null() {
+        None
+    } else if let Some(cc) = default_country_code.as_string() {
+        Some(cc)
+    } else {
+        return Err(errors::to_js(&Error::validation(
+            "defaultCountryCode",
+            "defaultCountryCode must be a string such as \"91\"",
+        )));
+    };
+    phone::normalize_phone(&input, cc.as_deref()).map_err(|e| errors::to_js(&e))
+}
+
+/// Every problem with an upsert-lead input, `[]` when it may be sent.
+#[wasm_bindgen(js_name = validateUpsertLead)]
+pub fn validate_upsert_lead(input: &JsValue) -> JsValue {
+    let converted = to_json(input, "", &[]);
+    let issues = validate::validate_upsert_lead(&converted.value);
+    issues_to_js(&merge_issues(converted.issues, issues))
+}
+
+/// Every problem with a create-task input, `[]` when it may be sent; `now` defaults to the clock.
+#[wasm_bindgen(js_name = validateCreateTask)]
+pub fn validate_create_task(input: &JsValue, now: &JsValue) -> Result<JsValue, JsValue> {
+    let now_ms = now_ms(now)?;
+    let converted = to_json(input, "", &[]);
+    let issues = validate::validate_create_task(&converted.value, now_ms);
+    Ok(issues_to_js(&merge_issues(converted.issues, issues)))
+}
+
+/// `now` as Unix milliseconds: a `Date`, a number of milliseconds, or absent for the clock.
+pub fn now_ms(now: &JsValue) -> Result<f64, JsValue> {
+    if now.is_undefined() || now.is_null() {
+        return Ok(js_sys::Date::now());
+    }
+    let ms = match now.dyn_ref::<js_sys::Date>() {
+        Some(date) => date.get_time(),
+        None => now.as_f64().unwrap_or(f64::NAN),
+    };
+    if ms.is_finite() {
+        Ok(ms)
+    } else {
+        Err(errors::to_js(&Error::validation("now", "now must be a valid Date")))
+    }
+}

@@ -1,0 +1,238 @@
+//! The I/O half of a call: send one [`HttpRequest`] with `fetch` (the runtime's, or the one given
+//! in the options), enforce the attempt's timeout and the caller's `AbortSignal`, and sleep between
+//! retries. Everything here cleans up after itself (timers cleared, listeners removed), so a
+//! finished call leaves nothing behind that keeps a process alive or holds memory.
+
+use crate::endpoint::{HttpRequest, Method};
+use crate::exchange::Failure;
+use gloo_net::http::RequestBuilder;
+use js_sys::{Function, Promise};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn global_fetch(request: &web_sys::Request) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// What came back from one attempt.
+pub struct Received {
+    pub status: u16,
+    pub retry_after: Option<String>,
+    /// The body as the JS string `text()` gave (parsed again in JS only on success).
+    pub text: JsValue,
+    pub body: String,
+}
+
+impl Received {
+    /// The response's `data`, parsed by the runtime's own `JSON.parse` (the core has already
+    /// checked the envelope, so this cannot fail short of a runtime bug).
+    pub fn data(&self) -> Result<JsValue, JsValue> {
+        let envelope = json_parse(&self.text)?;
+        js_sys::Reflect::get(&envelope, &JsValue::from_str("data"))
+    }
+}
+
+/// Sends `request` once, giving up after `timeout_ms` or when `signal` fires. The timeout covers
+/// reading the body too.
+pub async fn send(
+    request: &HttpRequest,
+    fetch: Option<&Function>,
+    signal: Option<&AbortSignal>,
+    timeout_ms: f64,
+) -> Result<Received, Failure> {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(Failure::Aborted);
+    }
+    let guard = AttemptGuard::new(signal, timeout_ms)?;
+    let result = attempt(request, fetch, &guard.controller.signal()).await;
+    match result {
+        Ok(received) => Ok(received),
+        // Whatever the runtime reported, a fired timer or signal is the real cause.
+        Err(_) if guard.timed_out.get() => Err(Failure::Timeout(timeout_ms)),
+        Err(_) if signal.is_some_and(AbortSignal::aborted) => Err(Failure::Aborted),
+        Err(failure) => Err(failure),
+    }
+}
+
+async fn attempt(
+    request: &HttpRequest,
+    fetch: Option<&Function>,
+    signal: &AbortSignal,
+) -> Result<Received, Failure> {
+    let js_request = build(request, signal)?;
+    let promise = match fetch {
+        Some(f) => f.call1(&JsValue::UNDEFINED, &js_request),
+        None => global_fetch(&js_request),
+    }
+    .map_err(|e| Failure::Network(describe(&e)))?;
+    // A custom fetch may return a plain value or a foreign thenable: settle it as a Promise.
+    let value = JsFuture::from(Promise::resolve(&promise))
+        .await
+        .map_err(|e| Failure::Network(describe(&e)))?;
+    let response: web_sys::Response = value.dyn_into().map_err(|_| {
+        Failure::Network("fetch did not resolve to a Response object".to_owned())
+    })?;
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after").ok().flatten();
+    let text_promise = response
+        .text()
+        .map_err(|e| Failure::Network(format!("could not read the response body: {}", describe(&e))))?;
+    let text = JsFuture::from(text_promise)
+        .await
+        .map_err(|e| Failure::Network(format!("the connection failed while reading the response body: {}", describe(&e))))?;
+    let body = text.as_string().unwrap_or_default();
+    Ok(Received {
+        status,
+        retry_after,
+        text,
+        body,
+    })
+}
+
+fn build(request: &HttpRequest, signal: &AbortSignal) -> Result<web_sys::Request, Failure> {
+    let builder = match request.method {
+        Method::Get => RequestBuilder::new(&request.url).method(gloo_net::http::Method::GET),
+        Method::Post => RequestBuilder::new(&request.url).method(gloo_net::http::Method::POST),
+    };
+    let mut builder = builder.abort_signal(Some(signal));
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let built = match &request.body {
+        Some(body) => builder.body(JsValue::from_str(body)),
+        None => builder.build(),
+    };
+    // Only a runtime without `Request` (or a URL it refuses) gets here; the core has checked both.
+    built
+        .map(web_sys::Request::from)
+        .map_err(|e| Failure::Network(format!("could not build the request: {e}")))
+}
+
+/// The best short description of a rejection: the error's message, plus undici's `cause`
+/// (`ECONNRESET`, `ECONNREFUSED`, …), which says more than "fetch failed".
+fn describe(error: &JsValue) -> String {
+    let text = |v: &JsValue, key: &str| {
+        js_sys::Reflect::get(v, &JsValue::from_str(key))
+            .ok()
+            .and_then(|m| m.as_string())
+    };
+    let mut out = text(error, "message").unwrap_or_else(|| "fetch failed".to_owned());
+    if let Ok(cause) = js_sys::Reflect::get(error, &JsValue::from_str("cause")) {
+        if let Some(detail) = text(&cause, "code").or_else(|| text(&cause, "message")) {
+            out = format!("{out} ({detail})");
+        }
+    }
+    out
+}
+
+/// The timer and signal listener of one attempt; dropping it clears the timer and removes the
+/// listener.
+struct AttemptGuard {
+    controller: AbortController,
+    timed_out: Rc<Cell<bool>>,
+    timer: JsValue,
+    _on_timeout: Closure<dyn FnMut()>,
+    forward: Option<Listener>,
+}
+
+impl AttemptGuard {
+    fn new(signal: Option<&AbortSignal>, timeout_ms: f64) -> Result<Self, Failure> {
+        // Every runtime we support has `AbortController` (Node ≥ 16, Deno, Bun, workerd, browsers).
+        let controller = AbortController::new()
+            .map_err(|_| Failure::Network("this runtime has no AbortController".to_owned()))?;
+        let timed_out = Rc::new(Cell::new(false));
+        let on_timeout = {
+            let controller = controller.clone();
+            let timed_out = timed_out.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms);
+        let forward = signal.map(|signal| {
+            let controller = controller.clone();
+            Listener::new(signal, move || controller.abort())
+        });
+        Ok(AttemptGuard {
+            controller,
+            timed_out,
+            timer,
+            _on_timeout: on_timeout,
+            forward,
+        })
+    }
+}
+
+impl Drop for AttemptGuard {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        self.forward.take();
+    }
+}
+
+/// An `abort` listener on a signal, removed when dropped (a long-lived signal shared by many
+/// calls must not collect a listener per call).
+struct Listener {
+    signal: AbortSignal,
+    callback: Closure<dyn FnMut()>,
+}
+
+impl Listener {
+    fn new(signal: &AbortSignal, f: impl FnMut() + 'static) -> Self {
+        let callback = Closure::<dyn FnMut()>::new(f);
+        let _ = signal.add_event_listener_with_callback("abort", callback.as_ref().unchecked_ref());
+        Listener {
+            signal: signal.clone(),
+            callback,
+        }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .signal
+            .remove_event_listener_with_callback("abort", self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// Waits `ms` milliseconds between attempts; `Err` when `signal` fires first.
+pub async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Result<(), Failure> {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(Failure::Aborted);
+    }
+    let mut timer = JsValue::UNDEFINED;
+    let mut resolve_cb: Option<Closure<dyn FnMut()>> = None;
+    let mut listener: Option<Listener> = None;
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_time = Closure::<dyn FnMut()>::new(move || {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        });
+        timer = set_timeout(on_time.as_ref().unchecked_ref(), ms);
+        resolve_cb = Some(on_time);
+        listener = signal.map(|s| {
+            Listener::new(s, move || {
+                let _ = reject.call0(&JsValue::UNDEFINED);
+            })
+        });
+    });
+    let result = JsFuture::from(promise).await;
+    clear_timeout(&timer);
+    drop(listener);
+    drop(resolve_cb);
+    result.map(|_| ()).map_err(|_| Failure::Aborted)
+}
