@@ -27,6 +27,8 @@ with_wasm_env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runne
   cargo test --target wasm32-unknown-unknown --all-features --test wasm
 
 stage "TypeScript: the typed consumer compiles under --strict"
+mkdir -p tests/types/node_modules
+ln -sfn ../../../pkg tests/types/node_modules/superfone-crm
 tsc -p tests/types/tsconfig.json
 
 stage "JS tests: emulator contract and the SDK against it (node --test)"

@@ -1,12 +1,348 @@
 //! Responses to results: status + body → typed data, or an [`Error`] of the right kind carrying
 //! the server's `message` verbatim and the parsed body.
+//!
+//! - A non-2xx status is an HTTP error: its kind follows the status ([`status_error`]).
+//! - A 2xx must be the envelope `{"data": …}` with `data` of the endpoint's documented shape;
+//!   anything else is kind `decode`, with a message that says what was wrong and where
+//!   (`data.rows[3].id: invalid type: …`), never the whole body.
+//!
+//! Nothing here panics, whatever the bytes: malformed, huge or deeply nested bodies become errors
+//! (serde_json's recursion limit bounds nesting).
 
-use crate::endpoint::Endpoint;
-use crate::error::Error;
+use crate::endpoint::{Catalog, Endpoint, Response};
+use crate::error::{Error, ErrorKind};
+use crate::model::{
+    AnyObject, Envelope, Label, Lead, LeadGroup, LeadStage, Page, Product, SourceType, Task,
+};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// How much of a non-JSON body an error keeps, in characters.
+pub const MAX_TEXT_BODY_CHARS: usize = 1000;
+
+/// How much of serde's own message a decode error keeps, in characters (serde quotes the
+/// offending value, which may be long).
+const MAX_SERDE_MESSAGE_CHARS: usize = 200;
 
 /// Checks a response of `endpoint` against the documented envelope and the shape of its `data`.
 /// `Ok(())` means the body's `data` may be handed to the caller as it is.
+///
+/// | endpoint | `data` must be |
+/// |---|---|
+/// | getLead | a [`Lead`] |
+/// | createTask | a [`Task`] |
+/// | listTasks | a [`Page`] of [`Task`] |
+/// | list… (catalogs) | a [`Page`] of that catalog's rows |
+/// | upsertLead, completeTask | any JSON object (API.md does not show the shape) |
+///
+/// ```
+/// use superfone_crm::decode::check_response;
+/// use superfone_crm::endpoint::Endpoint;
+/// use superfone_crm::ErrorKind;
+///
+/// assert!(check_response(Endpoint::UpsertLead, 200, r#"{"data":{"id":1},"message":"success"}"#).is_ok());
+///
+/// let err = check_response(Endpoint::GetLead, 404, r#"{"message":"Lead not found"}"#).unwrap_err();
+/// assert_eq!((err.kind, err.status, err.message.as_str()), (ErrorKind::NotFound, Some(404), "Lead not found"));
+///
+/// let err = check_response(Endpoint::GetLead, 200, r#"{"message":"success"}"#).unwrap_err();
+/// assert_eq!(err.kind, ErrorKind::Decode);
+/// ```
 pub fn check_response(endpoint: Endpoint, status: u16, body: &str) -> Result<(), Error> {
-    let _ = (endpoint, status, body);
-    todo!("helper C")
+    let name = Some(endpoint.name());
+    match endpoint.response() {
+        Response::AnyObject => decode_named::<AnyObject>(status, body, name).map(drop),
+        Response::Lead => decode_named::<Lead>(status, body, name).map(drop),
+        Response::Task => decode_named::<Task>(status, body, name).map(drop),
+        Response::TaskPage => decode_named::<Page<Task>>(status, body, name).map(drop),
+        Response::CatalogPage(catalog) => match catalog {
+            Catalog::SourceTypes => decode_named::<Page<SourceType>>(status, body, name).map(drop),
+            Catalog::Labels => decode_named::<Page<Label>>(status, body, name).map(drop),
+            Catalog::LeadStages => decode_named::<Page<LeadStage>>(status, body, name).map(drop),
+            Catalog::LeadGroups => decode_named::<Page<LeadGroup>>(status, body, name).map(drop),
+            Catalog::Products => decode_named::<Page<Product>>(status, body, name).map(drop),
+        },
+    }
+}
+
+/// Decodes a response into the `data` of its envelope as `T`, for Rust callers: an HTTP error
+/// for a non-2xx status, a `decode` error for a 2xx that is not `{"data": T}`.
+///
+/// ```
+/// use superfone_crm::decode::decode;
+/// use superfone_crm::model::Lead;
+///
+/// let body = r#"{"data":{"id":7,"org_id":1,"created_at":"2026-04-01T10:30:00.000Z",
+///               "phones":[{"phone":"+918000000001","customer_id":7}],"labels":[],
+///               "first_name":"Asha","some_new_field":true},"message":"success"}"#;
+/// let lead: Lead = decode(200, body).unwrap();
+/// assert_eq!(lead.first_name.as_deref(), Some("Asha"));
+/// ```
+pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, Error> {
+    decode_named(status, body, None)
+}
+
+fn decode_named<T: DeserializeOwned>(
+    status: u16,
+    body: &str,
+    endpoint: Option<&str>,
+) -> Result<T, Error> {
+    if !(200..=299).contains(&status) {
+        return Err(status_error(status, body));
+    }
+    match serde_json::from_str::<Envelope<T>>(body) {
+        Ok(envelope) => Ok(envelope.data),
+        Err(err) => Err(shape_error(status, body, &err, endpoint)),
+    }
+}
+
+/// The error for a non-2xx response.
+///
+/// - kind: 400 `bad_request`, 401 `unauthorized`, 404 `not_found`, 429 `rate_limited`, anything
+///   else (other 4xx, 5xx, 1xx, 3xx) `server`;
+/// - `message`: the server's `message`, verbatim, when the body is a JSON object with a
+///   non-blank string `message`; otherwise a sentence naming the status;
+/// - `body`: the parsed JSON; the text cut to [`MAX_TEXT_BODY_CHARS`] when it is not JSON;
+///   none when the body is empty;
+/// - `retryable`: 408, 429 and 5xx (a later repeat could succeed); other statuses describe the
+///   request itself, which a repeat would not change. Whether the SDK retries on its own is
+///   [`crate::retry`]'s decision.
+pub fn status_error(status: u16, body: &str) -> Error {
+    let kind = match status {
+        400 => ErrorKind::BadRequest,
+        401 => ErrorKind::Unauthorized,
+        404 => ErrorKind::NotFound,
+        429 => ErrorKind::RateLimited,
+        _ => ErrorKind::Server,
+    };
+    let (message, parsed) = match serde_json::from_str::<Value>(body) {
+        Ok(value) => {
+            let message = match value.get("message") {
+                Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
+                _ => format!("HTTP {status} without a message"),
+            };
+            (message, Some(value))
+        }
+        Err(_) if body.trim().is_empty() => (format!("HTTP {status} with an empty body"), None),
+        Err(_) => (
+            format!("HTTP {status} with a non-JSON body"),
+            Some(text_body(body)),
+        ),
+    };
+    Error {
+        kind,
+        status: Some(status),
+        message,
+        field: None,
+        body: parsed,
+        retryable: status == 408 || status == 429 || (500..=599).contains(&status),
+    }
+}
+
+/// The error for a 2xx response that is not the documented envelope: says which of the ways it
+/// failed (not JSON, not an object, no `data`, `data` of the wrong shape) and, for the last,
+/// where in `data` and what serde expected.
+fn shape_error(status: u16, body: &str, err: &serde_json::Error, endpoint: Option<&str>) -> Error {
+    let subject = match endpoint {
+        Some(name) => format!("the HTTP {status} response to {name}"),
+        None => format!("the HTTP {status} response"),
+    };
+    let (message, parsed) = match serde_json::from_str::<Value>(body) {
+        Err(_) if body.trim().is_empty() => (format!("{subject} has an empty body"), None),
+        Err(e) => (
+            format!(
+                "{subject} is not JSON: {}",
+                cut(&e.to_string(), MAX_SERDE_MESSAGE_CHARS)
+            ),
+            Some(text_body(body)),
+        ),
+        Ok(value) => {
+            let message = match &value {
+                Value::Object(map) if !map.contains_key("data") => {
+                    let server = match map.get("message") {
+                        Some(Value::String(m)) => {
+                            format!(" (its message: {:?})", cut(m, MAX_SERDE_MESSAGE_CHARS))
+                        }
+                        _ => String::new(),
+                    };
+                    format!("{subject} has no `data` field{server}")
+                }
+                Value::Object(_) => format!(
+                    "{subject} does not have the documented shape: {}",
+                    locate(err, body)
+                ),
+                other => format!(
+                    "{subject} is a JSON {}, not the {{\"data\": …}} envelope",
+                    json_type(other)
+                ),
+            };
+            (message, Some(value))
+        }
+    };
+    Error {
+        kind: ErrorKind::Decode,
+        status: Some(status),
+        message,
+        field: None,
+        body: parsed,
+        retryable: false,
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// A non-JSON body as a JSON string, cut to [`MAX_TEXT_BODY_CHARS`] characters.
+fn text_body(body: &str) -> Value {
+    Value::String(cut(body, MAX_TEXT_BODY_CHARS).to_owned())
+}
+
+/// The first `max` characters of `s` (never splits a character).
+fn cut(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
+}
+
+/// `path: serde's message (line L, column C)`, the path found by scanning the body up to where
+/// serde stopped. serde_json reports positions by line and byte column.
+fn locate(err: &serde_json::Error, body: &str) -> String {
+    let (line, column) = (err.line(), err.column());
+    let full = err.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    let message = cut(message, MAX_SERDE_MESSAGE_CHARS);
+    let offset = byte_offset(body, line, column);
+    let path = json_path_at(body.as_bytes(), offset);
+    let path = if path.is_empty() { "data" } else { &path };
+    format!("{path}: {message} (line {line}, column {column})")
+}
+
+fn byte_offset(body: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        body.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .nth(line - 2)
+            .map_or(body.len(), |(i, _)| i + 1)
+    };
+    line_start.saturating_add(column).min(body.len())
+}
+
+/// The JSON path (`data.rows[3].id`) of the value being read at byte `end` of `json`, found with
+/// a minimal scan of `json[..end]` that tracks objects, keys and array indexes. Keys are shown as
+/// written (escapes not decoded).
+pub(crate) fn json_path_at(json: &[u8], end: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, want_key: bool },
+        Array(usize),
+    }
+    let json = &json[..end.min(json.len())];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < json.len() {
+        match json[i] {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                want_key: true,
+            }),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { want_key, .. }) = stack.last_mut() {
+                    *want_key = false;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < json.len() && json[i] != b'"' {
+                    i += if json[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object {
+                    key,
+                    want_key: true,
+                }) = stack.last_mut()
+                {
+                    let stop = i.min(json.len());
+                    *key = Some(String::from_utf8_lossy(&json[start..stop]).into_owned());
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object {
+                key: Some(key),
+                want_key: false,
+            } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { .. } => {}
+            Frame::Array(n) => {
+                path.push('[');
+                path.push_str(&n.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path_of(json: &str, at: &str) -> String {
+        let end = json.find(at).expect("marker") + at.len();
+        json_path_at(json.as_bytes(), end)
+    }
+
+    #[test]
+    fn path_follows_keys_and_indexes() {
+        let json = r#"{"data":{"rows":[{"id":1},{"id":"x"}]}}"#;
+        assert_eq!(path_of(json, r#""x""#), "data.rows[1].id");
+    }
+
+    #[test]
+    fn path_skips_strings_that_contain_delimiters() {
+        let json = r#"{"data":{"a":"{[,:\"]}","b":null}}"#;
+        assert_eq!(path_of(json, "null"), "data.b");
+    }
+
+    #[test]
+    fn path_of_a_closed_object_is_its_parent() {
+        let json = r#"{"data":{"lead_stage":{"title":"x"}}}"#;
+        assert_eq!(path_of(json, r#""x"}"#), "data.lead_stage");
+    }
+
+    #[test]
+    fn cut_never_splits_a_character() {
+        assert_eq!(cut("ééé", 2), "éé");
+        assert_eq!(cut("ab", 5), "ab");
+    }
 }

@@ -92,7 +92,15 @@ impl Exchange {
         jitter: f64,
     ) -> Step {
         let safe = self.request.retry_safe;
-        match decide(&self.policy, safe, self.retries_done, &outcome, retry_after, now_ms, jitter) {
+        match decide(
+            &self.policy,
+            safe,
+            self.retries_done,
+            &outcome,
+            retry_after,
+            now_ms,
+            jitter,
+        ) {
             Decision::Retry { after_ms } => {
                 self.retries_done += 1;
                 Step::Retry { after_ms }

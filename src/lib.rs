@@ -25,17 +25,15 @@
 pub mod decode;
 pub mod endpoint;
 pub mod error;
-#[cfg(feature = "lead-wip")]
 pub mod exchange;
 pub mod model;
-#[cfg(feature = "lead-wip")]
 pub mod options;
 pub mod phone;
 pub mod retry;
 pub mod time;
 pub mod validate;
 
-#[cfg(all(target_arch = "wasm32", feature = "lead-wip"))]
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use error::{Error, ErrorKind, ValidationIssue};

@@ -59,7 +59,10 @@ pub fn client_options(options: &Value) -> Result<ClientOptions, Error> {
     let api_key = match map.get("apiKey") {
         Some(Value::String(key)) => Some(key.as_str()),
         None | Some(Value::Null) => {
-            issues.push(ValidationIssue::new("apiKey", "is required (your Superfone x-api-key)"));
+            issues.push(ValidationIssue::new(
+                "apiKey",
+                "is required (your Superfone x-api-key)",
+            ));
             None
         }
         Some(_) => {
@@ -76,7 +79,10 @@ pub fn client_options(options: &Value) -> Result<ClientOptions, Error> {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
         Some(_) => {
-            issues.push(ValidationIssue::new("dangerouslyAllowBrowser", "must be a boolean"));
+            issues.push(ValidationIssue::new(
+                "dangerouslyAllowBrowser",
+                "must be a boolean",
+            ));
             false
         }
     };
@@ -97,7 +103,12 @@ pub fn request_options(options: &Value) -> Result<RequestOptions, Error> {
     let map = match options {
         Value::Null => return Ok(RequestOptions::default()),
         Value::Object(map) => map,
-        _ => return Err(Error::validation("options", "request options must be an object")),
+        _ => {
+            return Err(Error::validation(
+                "options",
+                "request options must be an object",
+            ))
+        }
     };
     let mut issues = unknown_keys(map, &REQUEST_KEYS, "request option");
     let result = RequestOptions {
@@ -123,7 +134,11 @@ fn unknown_keys(map: &Map<String, Value>, known: &[&str], what: &str) -> Vec<Val
         .collect()
 }
 
-fn optional_string<'a>(map: &'a Map<String, Value>, key: &str, issues: &mut Vec<ValidationIssue>) -> Option<&'a str> {
+fn optional_string<'a>(
+    map: &'a Map<String, Value>,
+    key: &str,
+    issues: &mut Vec<ValidationIssue>,
+) -> Option<&'a str> {
     match map.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s),
@@ -134,7 +149,10 @@ fn optional_string<'a>(map: &'a Map<String, Value>, key: &str, issues: &mut Vec<
     }
 }
 
-fn extra_headers(value: Option<&Value>, issues: &mut Vec<ValidationIssue>) -> Vec<(String, String)> {
+fn extra_headers(
+    value: Option<&Value>,
+    issues: &mut Vec<ValidationIssue>,
+) -> Vec<(String, String)> {
     match value {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Object(map)) => map
@@ -142,13 +160,19 @@ fn extra_headers(value: Option<&Value>, issues: &mut Vec<ValidationIssue>) -> Ve
             .filter_map(|(name, value)| match value {
                 Value::String(v) => Some((name.clone(), v.clone())),
                 _ => {
-                    issues.push(ValidationIssue::new(format!("headers.{name}"), "must be a string"));
+                    issues.push(ValidationIssue::new(
+                        format!("headers.{name}"),
+                        "must be a string",
+                    ));
                     None
                 }
             })
             .collect(),
         Some(_) => {
-            issues.push(ValidationIssue::new("headers", "must be an object of header names to string values"));
+            issues.push(ValidationIssue::new(
+                "headers",
+                "must be an object of header names to string values",
+            ));
             Vec::new()
         }
     }
@@ -161,7 +185,9 @@ fn timeout(value: Option<&Value>, issues: &mut Vec<ValidationIssue>) -> Option<f
         _ => {
             issues.push(ValidationIssue::new(
                 "timeoutMs",
-                format!("must be a number of milliseconds greater than 0 and at most {MAX_TIMEOUT_MS}"),
+                format!(
+                    "must be a number of milliseconds greater than 0 and at most {MAX_TIMEOUT_MS}"
+                ),
             ));
             None
         }
@@ -218,7 +244,12 @@ mod tests {
 
     #[test]
     fn max_retries_is_a_small_whole_number() {
-        assert_eq!(client_options(&json!({ "apiKey": "k", "maxRetries": 0 })).unwrap().max_retries, 0);
+        assert_eq!(
+            client_options(&json!({ "apiKey": "k", "maxRetries": 0 }))
+                .unwrap()
+                .max_retries,
+            0
+        );
         for bad in [json!(-1), json!(1.5), json!(11)] {
             let err = client_options(&json!({ "apiKey": "k", "maxRetries": bad })).unwrap_err();
             assert_eq!(err.field.as_deref(), Some("maxRetries"));
@@ -228,8 +259,17 @@ mod tests {
     #[test]
     fn request_options_override_timeout_and_retries_only() {
         let o = request_options(&json!({ "timeoutMs": 50, "maxRetries": 0 })).unwrap();
-        assert_eq!(o, RequestOptions { timeout_ms: Some(50.0), max_retries: Some(0) });
-        assert_eq!(request_options(&Value::Null).unwrap(), RequestOptions::default());
+        assert_eq!(
+            o,
+            RequestOptions {
+                timeout_ms: Some(50.0),
+                max_retries: Some(0)
+            }
+        );
+        assert_eq!(
+            request_options(&Value::Null).unwrap(),
+            RequestOptions::default()
+        );
         let err = request_options(&json!({ "retries": 1 })).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("retries"));
     }

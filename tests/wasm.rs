@@ -28,7 +28,11 @@ fn fields(issues: &[superfone_crm::ValidationIssue]) -> Vec<&str> {
 
 #[wasm_bindgen_test]
 fn plain_values_convert_to_the_same_json() {
-    let converted = to_json(&js(r#"{ a: "x", b: 2, c: 2.5, d: true, e: null, f: [1, "y"], g: { h: "z" } }"#), "", &[]);
+    let converted = to_json(
+        &js(r#"{ a: "x", b: 2, c: 2.5, d: true, e: null, f: [1, "y"], g: { h: "z" } }"#),
+        "",
+        &[],
+    );
     assert!(converted.issues.is_empty());
     assert_eq!(
         converted.value,
@@ -44,13 +48,24 @@ fn undefined_properties_are_left_out_like_json_stringify_does() {
 
 #[wasm_bindgen_test]
 fn non_finite_numbers_are_issues_naming_their_field() {
-    let converted = to_json(&js("{ deal_value: NaN, address: { latitude: Infinity } }"), "", &[]);
-    assert_eq!(fields(&converted.issues), ["deal_value", "address.latitude"]);
+    let converted = to_json(
+        &js("{ deal_value: NaN, address: { latitude: Infinity } }"),
+        "",
+        &[],
+    );
+    assert_eq!(
+        fields(&converted.issues),
+        ["deal_value", "address.latitude"]
+    );
 }
 
 #[wasm_bindgen_test]
 fn lone_surrogates_are_issues_not_replacement_characters() {
-    let converted = to_json(&js(r#"{ first_name: "a\ud800b", add_phones: ["+14155552671", "\udfff"] }"#), "", &[]);
+    let converted = to_json(
+        &js(r#"{ first_name: "a\ud800b", add_phones: ["+14155552671", "\udfff"] }"#),
+        "",
+        &[],
+    );
     assert_eq!(fields(&converted.issues), ["first_name", "add_phones[1]"]);
 }
 
@@ -62,27 +77,45 @@ fn functions_symbols_and_bigints_are_issues() {
 
 #[wasm_bindgen_test]
 fn a_cyclic_object_ends_in_an_issue_instead_of_recursing_forever() {
-    let converted = to_json(&js("(() => { const o = { a: 1 }; o.self = o; return o; })()"), "", &[]);
+    let converted = to_json(
+        &js("(() => { const o = { a: 1 }; o.self = o; return o; })()"),
+        "",
+        &[],
+    );
     assert_eq!(converted.issues.len(), 1);
     assert!(converted.issues[0].field.starts_with("self.self"));
 }
 
 #[wasm_bindgen_test]
 fn a_throwing_getter_is_an_issue() {
-    let converted = to_json(&js("{ get customer_phone() { throw new Error('boom'); } }"), "", &[]);
+    let converted = to_json(
+        &js("{ get customer_phone() { throw new Error('boom'); } }"),
+        "",
+        &[],
+    );
     assert_eq!(fields(&converted.issues), ["customer_phone"]);
 }
 
 #[wasm_bindgen_test]
 fn dates_become_iso_8601_strings() {
-    let converted = to_json(&js("{ due_date: new Date(Date.UTC(2026, 4, 20, 15, 0, 0)) }"), "", &[]);
-    assert_eq!(converted.value, serde_json::json!({ "due_date": "2026-05-20T15:00:00.000Z" }));
+    let converted = to_json(
+        &js("{ due_date: new Date(Date.UTC(2026, 4, 20, 15, 0, 0)) }"),
+        "",
+        &[],
+    );
+    assert_eq!(
+        converted.value,
+        serde_json::json!({ "due_date": "2026-05-20T15:00:00.000Z" })
+    );
 }
 
 #[wasm_bindgen_test]
 fn own_proto_keys_are_plain_keys() {
     let converted = to_json(&js(r#"JSON.parse('{"__proto__": {"x": 1}}')"#), "", &[]);
-    assert_eq!(converted.value, serde_json::json!({ "__proto__": { "x": 1 } }));
+    assert_eq!(
+        converted.value,
+        serde_json::json!({ "__proto__": { "x": 1 } })
+    );
 }
 
 #[wasm_bindgen_test]
@@ -94,15 +127,25 @@ fn is_valid_e164_is_false_for_non_strings() {
 
 #[wasm_bindgen_test]
 fn validate_upsert_lead_reports_conversion_and_rule_issues_together() {
-    let issues = sync::validate_upsert_lead(&js(r#"{ customer_phone: "8000000001", deal_value: NaN }"#));
+    let issues =
+        sync::validate_upsert_lead(&js(r#"{ customer_phone: "8000000001", deal_value: NaN }"#));
     let issues: Vec<(String, String)> = js_sys::Array::from(&issues)
         .iter()
-        .map(|i| (prop(&i, "field").as_string().unwrap(), prop(&i, "message").as_string().unwrap()))
+        .map(|i| {
+            (
+                prop(&i, "field").as_string().unwrap(),
+                prop(&i, "message").as_string().unwrap(),
+            )
+        })
         .collect();
     let names: Vec<&str> = issues.iter().map(|(f, _)| f.as_str()).collect();
     assert!(names.contains(&"customer_phone"), "{issues:?}");
     assert!(names.contains(&"deal_value"), "{issues:?}");
-    assert_eq!(names.iter().filter(|f| **f == "deal_value").count(), 1, "{issues:?}");
+    assert_eq!(
+        names.iter().filter(|f| **f == "deal_value").count(),
+        1,
+        "{issues:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -133,10 +176,14 @@ fn client_with(responder: &str, extra: &str) -> RawClient {
     let fetch = js(&format!(
         "async (request) => {{ globalThis.__calls = (globalThis.__calls || 0) + 1; globalThis.__last = request; return ({responder})(request); }}"
     ));
-    let options = js(&format!("{{ apiKey: '{KEY}', baseUrl: 'http://127.0.0.1:9/superfone' {extra} }}"));
+    let options = js(&format!(
+        "{{ apiKey: '{KEY}', baseUrl: 'http://127.0.0.1:9/superfone' {extra} }}"
+    ));
     Reflect::set(&options, &"fetch".into(), &fetch).unwrap();
     Reflect::set(&js_sys::global(), &"__calls".into(), &JsValue::from(0)).unwrap();
-    RawClient::new(&options).map_err(|e| prop(&e, "message")).unwrap()
+    RawClient::new(&options)
+        .map_err(|e| prop(&e, "message"))
+        .unwrap()
 }
 
 fn calls() -> f64 {
@@ -150,9 +197,16 @@ async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
 #[wasm_bindgen_test]
 async fn a_refused_input_is_never_sent() {
     let client = client_with("() => new Response('{}')", "");
-    let err = settle(client.call("getLead", "8000000001".into(), JsValue::UNDEFINED, JsValue::UNDEFINED, false, None))
-        .await
-        .unwrap_err();
+    let err = settle(client.call(
+        "getLead",
+        "8000000001".into(),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        false,
+        None,
+    ))
+    .await
+    .unwrap_err();
     assert_eq!(prop(&err, "kind"), "validation");
     assert_eq!(prop(&err, "field"), "phone");
     assert_eq!(calls(), 0.0);
@@ -164,19 +218,40 @@ async fn a_good_response_resolves_to_its_data_with_unknown_fields_kept() {
         r#"() => new Response(JSON.stringify({ data: { rows: [{ id: 1, title: "OTHERS", extra: "kept" }], total_pages: 1, current_page: 1, page_size: 50, total_items: 1 }, message: "success" }))"#,
         "",
     );
-    let page = settle(client.call("listSourceTypes", JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED, false, None))
-        .await
-        .unwrap();
+    let page = settle(client.call(
+        "listSourceTypes",
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        false,
+        None,
+    ))
+    .await
+    .unwrap();
     let row = Reflect::get_u32(&prop(&page, "rows"), 0).unwrap();
     assert_eq!(prop(&row, "extra"), "kept");
     let request = prop(&js_sys::global(), "__last");
-    assert_eq!(prop(&request, "url"), "http://127.0.0.1:9/superfone/enterprise/api/source-type");
+    assert_eq!(
+        prop(&request, "url"),
+        "http://127.0.0.1:9/superfone/enterprise/api/source-type"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn the_key_goes_in_the_x_api_key_header() {
-    let client = client_with(r#"() => new Response('{"data":{"id":1},"message":"success"}')"#, "");
-    let _ = settle(client.call("upsertLead", JsValue::UNDEFINED, js("{ customer_phone: '+14155552671' }"), JsValue::UNDEFINED, false, None)).await;
+    let client = client_with(
+        r#"() => new Response('{"data":{"id":1},"message":"success"}')"#,
+        "",
+    );
+    let _ = settle(client.call(
+        "upsertLead",
+        JsValue::UNDEFINED,
+        js("{ customer_phone: '+14155552671' }"),
+        JsValue::UNDEFINED,
+        false,
+        None,
+    ))
+    .await;
     let headers = prop(&prop(&js_sys::global(), "__last"), "headers");
     let get: Function = prop(&headers, "get").into();
     assert_eq!(get.call1(&headers, &"x-api-key".into()).unwrap(), KEY);
@@ -185,9 +260,16 @@ async fn the_key_goes_in_the_x_api_key_header() {
 #[wasm_bindgen_test]
 async fn a_fetch_that_resolves_to_a_non_response_is_a_network_error_not_a_panic() {
     let client = client_with("() => ({ status: 200 })", ", maxRetries: 0");
-    let err = settle(client.call("listLabels", JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED, false, None))
-        .await
-        .unwrap_err();
+    let err = settle(client.call(
+        "listLabels",
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        false,
+        None,
+    ))
+    .await
+    .unwrap_err();
     assert_eq!(prop(&err, "kind"), "network");
     // The module is still usable afterwards.
     assert!(sync::is_valid_e164(&JsValue::from_str("+14155552671")));
@@ -201,19 +283,36 @@ async fn a_429_is_retried_and_then_succeeds() {
             : new Response('{"data":{"rows":[],"total_pages":0,"current_page":1,"page_size":50,"total_items":0},"message":"success"}')"#,
         "",
     );
-    let page = settle(client.call("listLabels", JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED, false, None))
-        .await
-        .unwrap();
+    let page = settle(client.call(
+        "listLabels",
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        false,
+        None,
+    ))
+    .await
+    .unwrap();
     assert_eq!(prop(&page, "total_items"), 0);
     assert_eq!(calls(), 2.0);
 }
 
 #[wasm_bindgen_test]
 async fn a_server_message_reaches_js_verbatim() {
-    let client = client_with(r#"() => new Response('{"message":"Lead not found"}', { status: 404 })"#, "");
-    let err = settle(client.call("completeTask", JsValue::from(7), JsValue::UNDEFINED, JsValue::UNDEFINED, false, None))
-        .await
-        .unwrap_err();
+    let client = client_with(
+        r#"() => new Response('{"message":"Lead not found"}', { status: 404 })"#,
+        "",
+    );
+    let err = settle(client.call(
+        "completeTask",
+        JsValue::from(7),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        false,
+        None,
+    ))
+    .await
+    .unwrap_err();
     assert_eq!(prop(&err, "kind"), "not_found");
     assert_eq!(prop(&err, "status"), 404);
     assert_eq!(prop(&err, "message"), "Lead not found");
@@ -224,6 +323,10 @@ fn the_key_is_never_in_an_options_error() {
     let options = js(&format!("{{ apiKey: '{KEY}\\r\\nx-evil: 1' }}"));
     let err = RawClient::new(&options).err().unwrap();
     assert_eq!(prop(&err, "field"), "apiKey");
-    let text = format!("{} {}", prop(&err, "message").as_string().unwrap(), prop(&err, "stack").as_string().unwrap_or_default());
+    let text = format!(
+        "{} {}",
+        prop(&err, "message").as_string().unwrap(),
+        prop(&err, "stack").as_string().unwrap_or_default()
+    );
     assert!(!text.contains("SECRET"), "{text}");
 }

@@ -68,7 +68,10 @@ impl RawClient {
         let fetch = match get_prop(options, "fetch") {
             None => None,
             Some(f) => Some(f.dyn_into::<Function>().map_err(|_| {
-                Error::validation("fetch", "fetch must be a function (request: Request) => Promise<Response>")
+                Error::validation(
+                    "fetch",
+                    "fetch must be a function (request: Request) => Promise<Response>",
+                )
             })?),
         };
         let converted = to_json(options, "", &["fetch"]);
@@ -100,14 +103,16 @@ impl RawClient {
         iterating: bool,
         page: Option<u32>,
     ) -> Result<(Exchange, Option<AbortSignal>, f64), Error> {
-        let endpoint = Endpoint::from_name(endpoint)
-            .ok_or_else(|| Error::validation("endpoint", format!("no endpoint named {endpoint}")))?;
+        let endpoint = Endpoint::from_name(endpoint).ok_or_else(|| {
+            Error::validation("endpoint", format!("no endpoint named {endpoint}"))
+        })?;
         expect_object_or_absent(options, "options")?;
         let signal = match get_prop(options, "signal") {
             None => None,
-            Some(s) => Some(s.dyn_into::<AbortSignal>().map_err(|_| {
-                Error::validation("signal", "signal must be an AbortSignal")
-            })?),
+            Some(s) => Some(
+                s.dyn_into::<AbortSignal>()
+                    .map_err(|_| Error::validation("signal", "signal must be an AbortSignal"))?,
+            ),
         };
         let converted = to_json(options, "", &["signal"]);
         if !converted.issues.is_empty() {
@@ -162,7 +167,10 @@ fn convert_input(input: &JsValue, page: Option<u32>) -> Result<Option<Value>, Er
 fn convert_target(target: &JsValue, field: &str) -> Result<Value, Error> {
     let converted = to_json(target, field, &[]);
     match converted.issues.first() {
-        Some(issue) => Err(Error::validation(field, format!("{field} {}", issue.message))),
+        Some(issue) => Err(Error::validation(
+            field,
+            format!("{field} {}", issue.message),
+        )),
         None => Ok(converted.value),
     }
 }
@@ -175,7 +183,13 @@ async fn drive(
     timeout_ms: f64,
 ) -> Result<JsValue, JsValue> {
     loop {
-        let sent = transport::send(exchange.request(), fetch.as_ref(), signal.as_ref(), timeout_ms).await;
+        let sent = transport::send(
+            exchange.request(),
+            fetch.as_ref(),
+            signal.as_ref(),
+            timeout_ms,
+        )
+        .await;
         let now = js_sys::Date::now();
         let jitter = js_sys::Math::random();
         let step = match &sent {

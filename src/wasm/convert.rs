@@ -25,7 +25,13 @@ pub fn to_json(value: &JsValue, path: &str, skip: &[&str]) -> Converted {
     Converted { value, issues }
 }
 
-fn walk(v: &JsValue, path: &str, skip: &[&str], depth: usize, issues: &mut Vec<ValidationIssue>) -> Value {
+fn walk(
+    v: &JsValue,
+    path: &str,
+    skip: &[&str],
+    depth: usize,
+    issues: &mut Vec<ValidationIssue>,
+) -> Value {
     let mut refuse = |message: &str| {
         issues.push(ValidationIssue::new(field_name(path), message));
         Value::Null
@@ -77,18 +83,27 @@ fn walk(v: &JsValue, path: &str, skip: &[&str], depth: usize, issues: &mut Vec<V
     let object: &Object = v.unchecked_ref();
     let mut map = Map::new();
     for key in Object::keys(object).iter() {
-        let Some(name) = key.as_string() else { continue };
+        let Some(name) = key.as_string() else {
+            continue;
+        };
         if depth == 0 && skip.contains(&name.as_str()) {
             continue;
         }
-        let child_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+        let child_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}.{name}")
+        };
         match Reflect::get(v, &key) {
             Ok(child) if child.is_undefined() => {}
             Ok(child) => {
                 let child = walk(&child, &child_path, &[], depth + 1, issues);
                 map.insert(name, child);
             }
-            Err(_) => issues.push(ValidationIssue::new(child_path, "could not be read (its getter threw)")),
+            Err(_) => issues.push(ValidationIssue::new(
+                child_path,
+                "could not be read (its getter threw)",
+            )),
         }
     }
     Value::Object(map)
@@ -112,9 +127,16 @@ fn field_name(path: &str) -> String {
 
 /// Merges conversion issues with the validator's, leaving out validator issues about a field
 /// the conversion already reported (the validator saw a placeholder there, not the user's value).
-pub fn merge_issues(mut conversion: Vec<ValidationIssue>, validation: Vec<ValidationIssue>) -> Vec<ValidationIssue> {
+pub fn merge_issues(
+    mut conversion: Vec<ValidationIssue>,
+    validation: Vec<ValidationIssue>,
+) -> Vec<ValidationIssue> {
     let reported: Vec<String> = conversion.iter().map(|i| i.field.clone()).collect();
-    conversion.extend(validation.into_iter().filter(|i| !reported.contains(&i.field)));
+    conversion.extend(
+        validation
+            .into_iter()
+            .filter(|i| !reported.contains(&i.field)),
+    );
     conversion
 }
 
@@ -137,7 +159,9 @@ pub fn get_prop(object: &JsValue, name: &str) -> Option<JsValue> {
     if !object.is_object() {
         return None;
     }
-    Reflect::get(object, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined())
+    Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined())
 }
 
 /// An options argument must be absent or an object.
@@ -145,6 +169,9 @@ pub fn expect_object_or_absent(value: &JsValue, field: &str) -> Result<(), Error
     if value.is_undefined() || value.is_null() || (value.is_object() && !Array::is_array(value)) {
         Ok(())
     } else {
-        Err(Error::validation(field, format!("{field} must be an object")))
+        Err(Error::validation(
+            field,
+            format!("{field} must be an object"),
+        ))
     }
 }

@@ -19,7 +19,10 @@ pub fn is_valid_e164(phone: &JsValue) -> bool {
 #[wasm_bindgen(js_name = normalizePhone)]
 pub fn normalize_phone(input: &JsValue, default_country_code: &JsValue) -> Result<String, JsValue> {
     let Some(input) = input.as_string() else {
-        return Err(errors::to_js(&Error::validation("phone", "phone must be a string")));
+        return Err(errors::to_js(&Error::validation(
+            "phone",
+            "phone must be a string",
+        )));
     };
     let cc = if default_country_code.is_undefined() || default_country_code.is_null() {
         None
@@ -63,6 +66,9 @@ pub fn now_ms(now: &JsValue) -> Result<f64, JsValue> {
     if ms.is_finite() {
         Ok(ms)
     } else {
-        Err(errors::to_js(&Error::validation("now", "now must be a valid Date")))
+        Err(errors::to_js(&Error::validation(
+            "now",
+            "now must be a valid Date",
+        )))
     }
 }

@@ -82,17 +82,23 @@ async fn attempt(
     let value = JsFuture::from(Promise::resolve(&promise))
         .await
         .map_err(|e| Failure::Network(describe(&e)))?;
-    let response: web_sys::Response = value.dyn_into().map_err(|_| {
-        Failure::Network("fetch did not resolve to a Response object".to_owned())
-    })?;
+    let response: web_sys::Response = value
+        .dyn_into()
+        .map_err(|_| Failure::Network("fetch did not resolve to a Response object".to_owned()))?;
     let status = response.status();
     let retry_after = response.headers().get("retry-after").ok().flatten();
-    let text_promise = response
-        .text()
-        .map_err(|e| Failure::Network(format!("could not read the response body: {}", describe(&e))))?;
-    let text = JsFuture::from(text_promise)
-        .await
-        .map_err(|e| Failure::Network(format!("the connection failed while reading the response body: {}", describe(&e))))?;
+    let text_promise = response.text().map_err(|e| {
+        Failure::Network(format!(
+            "could not read the response body: {}",
+            describe(&e)
+        ))
+    })?;
+    let text = JsFuture::from(text_promise).await.map_err(|e| {
+        Failure::Network(format!(
+            "the connection failed while reading the response body: {}",
+            describe(&e)
+        ))
+    })?;
     let body = text.as_string().unwrap_or_default();
     Ok(Received {
         status,

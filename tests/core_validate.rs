@@ -1,0 +1,168 @@
+//! Properties of the input checks and the date parser over arbitrary input: nothing panics, every
+//! issue names a field, and dates survive a round trip through the formatter.
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use superfone_crm::time::{format_iso8601_ms, parse_http_date_ms, parse_iso8601_ms};
+use superfone_crm::validate::{
+    validate_create_task, validate_lead_id, validate_lookup_phone, validate_page_query,
+    validate_upsert_lead, QueryKind, ADDRESS_FIELDS, CREATE_TASK_FIELDS, TASK_TYPES,
+    UPSERT_LEAD_FIELDS,
+};
+
+/// 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the years the parser reads.
+const FIRST_MS: i64 = -62_167_219_200_000;
+const LAST_MS: i64 = 253_402_300_799_999;
+
+/// Keys that hit the validators' rules as well as ones they have never heard of.
+fn key() -> impl Strategy<Value = String> {
+    let known: Vec<String> = UPSERT_LEAD_FIELDS
+        .iter()
+        .chain(&CREATE_TASK_FIELDS)
+        .chain(&ADDRESS_FIELDS)
+        .chain(&[
+            "page",
+            "page_size",
+            "text",
+            "limit",
+            "assignee",
+            "leadStage",
+        ])
+        .map(|s| s.to_string())
+        .collect();
+    prop_oneof![3 => prop::sample::select(known), 1 => any::<String>()]
+}
+
+/// Strings that hit the validators' rules: phones, dates, task types, emails, and anything.
+fn interesting_string() -> impl Strategy<Value = String> {
+    let samples: Vec<String> = [
+        "+918000000001",
+        "+91 80000 00001",
+        "0091-8000000001",
+        "8000000001",
+        "a@b.com",
+        "not an email",
+        "2026-05-20T15:00:00Z",
+        "2026-05-20T15:00:00",
+        "2026-02-30T15:00:00+05:30",
+        "",
+    ]
+    .iter()
+    .chain(&TASK_TYPES)
+    .map(|s| s.to_string())
+    .collect();
+    prop_oneof![prop::sample::select(samples), any::<String>()]
+}
+
+/// Any JSON value, nested a few levels deep.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from), // NaN and ±∞ become null, as from JS
+        interesting_string().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((key(), inner), 0..6)
+                .prop_map(|entries| Value::Object(entries.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// An object whose keys are mostly real field names, with arbitrary values.
+fn json_object() -> impl Strategy<Value = Value> {
+    prop::collection::vec((key(), json_value()), 0..10)
+        .prop_map(|entries| Value::Object(entries.into_iter().collect()))
+}
+
+fn any_input() -> impl Strategy<Value = Value> {
+    prop_oneof![json_value(), json_object()]
+}
+
+fn every_issue_names_a_field(
+    issues: &[superfone_crm::ValidationIssue],
+) -> Result<(), TestCaseError> {
+    for issue in issues {
+        prop_assert!(!issue.field.is_empty(), "{:?}", issue);
+        prop_assert!(!issue.message.is_empty(), "{:?}", issue);
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn validate_upsert_lead_never_panics(input in any_input()) {
+        every_issue_names_a_field(&validate_upsert_lead(&input))?;
+    }
+
+    #[test]
+    fn validate_create_task_never_panics(input in any_input(), now in any::<f64>()) {
+        every_issue_names_a_field(&validate_create_task(&input, now))?;
+    }
+
+    #[test]
+    fn the_small_validators_never_panic(input in any_input(), allow_limit in any::<bool>()) {
+        let _ = validate_lead_id(&input);
+        let _ = validate_lookup_phone(&input);
+        for kind in [QueryKind::Tasks, QueryKind::Catalog] {
+            every_issue_names_a_field(&validate_page_query(&input, kind, allow_limit))?;
+        }
+    }
+
+    #[test]
+    fn a_valid_lead_id_is_the_number_given(id in 1..=9_007_199_254_740_991_u64) {
+        prop_assert_eq!(validate_lead_id(&json!(id)), Ok(id));
+        prop_assert_eq!(validate_lead_id(&json!(id as f64)), Ok(id));
+        prop_assert!(validate_lead_id(&json!(id.to_string())).is_err());
+    }
+
+    #[test]
+    fn parse_iso8601_never_panics(s in prop_oneof![
+        any::<String>(),
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{0,12})?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?",
+    ]) {
+        if let Ok(ms) = parse_iso8601_ms(&s) {
+            prop_assert!(ms.is_finite() && ms.fract() == 0.0);
+        }
+        let _ = parse_http_date_ms(&s);
+    }
+
+    #[test]
+    fn format_then_parse_gives_back_the_same_instant(ms in FIRST_MS..=LAST_MS) {
+        let text = format_iso8601_ms(ms as f64);
+        prop_assert_eq!(parse_iso8601_ms(&text), Ok(ms as f64), "{}", text);
+    }
+
+    #[test]
+    fn an_offset_names_the_same_instant_as_utc(
+        ms in 0_i64..=4_102_444_800_000,
+        offset_minutes in -(23 * 60 + 59)..=(23 * 60 + 59_i64),
+    ) {
+        // Shift the wall clock by the offset, format it, and append the offset instead of Z.
+        let local = format_iso8601_ms((ms - ms % 1000 + offset_minutes * 60_000) as f64);
+        let (sign, abs) = if offset_minutes < 0 { ('-', -offset_minutes) } else { ('+', offset_minutes) };
+        let text = format!("{}{sign}{:02}:{:02}", &local[..19], abs / 60, abs % 60);
+        prop_assert_eq!(parse_iso8601_ms(&text), Ok((ms - ms % 1000) as f64), "{}", text);
+    }
+}
+
+#[test]
+fn validators_survive_huge_and_deep_input() {
+    let huge = "x".repeat(1 << 20);
+    let mut deep = json!([]);
+    for _ in 0..100 {
+        deep = json!({ "address": deep });
+    }
+    let input = json!({
+        "customer_phone": huge, "email": [huge], "address": deep, huge.clone(): huge,
+        "add_phones": vec![huge.clone(); 3],
+    });
+    let issues = validate_upsert_lead(&input);
+    assert!(issues.iter().all(|i| i.message.len() < 400), "{issues:?}");
+    assert!(issues.iter().all(|i| i.field.len() < 100), "{issues:?}");
+    let _ = validate_create_task(&input, 0.0);
+}
