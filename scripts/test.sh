@@ -12,9 +12,9 @@ cargo fmt --all --check
 stage "clippy (native and wasm32)"
 cargo clippy --all-targets --all-features -- -D warnings
 if [ "$WASM_MODE" = rustup ]; then
-  cargo clippy --target wasm32-unknown-unknown --lib --tests --all-features -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --lib --test wasm --all-features -- -D warnings
 else # Debian's compiler has no clippy: check the wasm build compiles without warnings instead.
-  with_wasm_env RUSTFLAGS="-Dwarnings" cargo check --target wasm32-unknown-unknown --lib --tests --all-features
+  with_wasm_env RUSTFLAGS="-Dwarnings" cargo check --target wasm32-unknown-unknown --lib --test wasm --all-features
 fi
 stage "cargo test (the core, on the host)"
 cargo test --all-features
