@@ -190,33 +190,37 @@ async fn drive(
             timeout_ms,
         )
         .await;
-        let now = js_sys::Date::now();
-        let jitter = js_sys::Math::random();
-        let step = match &sent {
-            Ok(r) => exchange.on_response(r.status, r.retry_after.as_deref(), &r.body, now, jitter),
-            Err(failure) => exchange.on_failure(failure.clone(), now, jitter),
-        };
-        match step {
-            Step::Done => {
-                let received = sent.map_err(|_| JsValue::UNDEFINED)?;
-                return received.data().map_err(|_| {
-                    errors::to_js(&Error::new(
-                        crate::error::ErrorKind::Decode,
-                        "the response body could not be parsed",
-                    ))
-                });
-            }
-            Step::Fail(err) => return Err(errors::to_js(&err)),
-            Step::Retry { after_ms } => {
-                if let Err(failure) = transport::sleep(after_ms, signal.as_ref()).await {
-                    let step = exchange.on_failure(failure, js_sys::Date::now(), 0.0);
-                    if let Step::Fail(err) = step {
-                        return Err(errors::to_js(&err));
-                    }
+        let (now, jitter) = (js_sys::Date::now(), js_sys::Math::random());
+        let step = match sent {
+            Ok(received) => {
+                let status = received.status;
+                let retry_after = received.retry_after.as_deref();
+                match exchange.on_response(status, retry_after, &received.body, now, jitter) {
+                    Step::Done => return received.data().map_err(|_| errors::to_js(&unparsable())),
+                    step => step,
                 }
+            }
+            Err(failure) => exchange.on_failure(failure, now, jitter),
+        };
+        let after_ms = match step {
+            Step::Retry { after_ms } => after_ms,
+            Step::Fail(err) => return Err(errors::to_js(&err)),
+            Step::Done => return Err(errors::to_js(&unparsable())),
+        };
+        if let Err(aborted) = transport::sleep(after_ms, signal.as_ref()).await {
+            if let Step::Fail(err) = exchange.on_failure(aborted, js_sys::Date::now(), 0.0) {
+                return Err(errors::to_js(&err));
             }
         }
     }
+}
+
+/// The core accepted a body the runtime's `JSON.parse` then refused (or a step without one).
+fn unparsable() -> Error {
+    Error::new(
+        crate::error::ErrorKind::Decode,
+        "the response body could not be parsed",
+    )
 }
 
 /// A browser page: a global `window` with a `document` (workers, Deno and Node have none).
