@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 for target in nodejs web; do
   echo "== wasm-pack build --target $target"
-  with_wasm_env wasm-pack --quiet build . --release --target "$target" --weak-refs --no-typescript --no-pack \
+  with_wasm_release_env wasm-pack --quiet build . --release --target "$target" --weak-refs --no-typescript --no-pack \
     "${WASM_PACK_FLAGS[@]}" --out-dir "target/wasm-pack/$target" --out-name superfone_crm
 done
 node scripts/assemble.mjs

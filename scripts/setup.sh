@@ -23,8 +23,12 @@ apt_install() {
 
 # 1. A wasm-capable Rust compiler: the rustup target when it can be had, otherwise Debian's
 #    rustc-web with the std sources (built with -Zbuild-std) and wasm-ld.
-mode=""
-if have rustup && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+mode="${SUPERFONE_WASM_MODE:-}"   # "rustup" or "debian" forces a mode (to test the other path)
+if [ "$mode" = debian ]; then
+  apt_install rustc-web cargo-web rust-web-src lld
+elif [ "$mode" = rustup ]; then
+  rustup target add wasm32-unknown-unknown >/dev/null
+elif have rustup && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   mode=rustup
 elif have rustup && timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 \
   && rustup target list --installed | grep -qx wasm32-unknown-unknown; then
