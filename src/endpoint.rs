@@ -385,6 +385,17 @@ impl ClientConfig {
         user_agent_suffix: Option<&str>,
         extra_headers: Vec<(String, String)>,
     ) -> Result<ClientConfig, Error> {
+        Self::check(api_key, base_url, user_agent_suffix, extra_headers)
+            .map_err(|issues| Error::from_issues(&issues))
+    }
+
+    /// [`ClientConfig::new`], with the problems as a list (to merge with other option checks).
+    pub fn check(
+        api_key: &str,
+        base_url: Option<&str>,
+        user_agent_suffix: Option<&str>,
+        extra_headers: Vec<(String, String)>,
+    ) -> Result<ClientConfig, Vec<ValidationIssue>> {
         let mut issues = Vec::new();
         if let Err(message) = check_api_key(api_key) {
             issues.push(ValidationIssue::new("apiKey", message));
@@ -421,7 +432,7 @@ impl ClientConfig {
             }
         }
         if !issues.is_empty() {
-            return Err(Error::from_issues(&issues));
+            return Err(issues);
         }
         Ok(ClientConfig {
             api_key: api_key.to_owned(),

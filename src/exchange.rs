@@ -77,10 +77,24 @@ impl Exchange {
     pub fn on_failure(&mut self, failure: Failure, now_ms: f64, jitter: f64) -> Step {
         let (outcome, err) = match failure {
             Failure::Aborted => return Step::Fail(Error::aborted()),
-            Failure::Network(detail) => (Outcome::Network, Error::network(detail)),
+            Failure::Network(detail) => (Outcome::Network, Error::network(self.redact(&detail))),
             Failure::Timeout(ms) => (Outcome::Timeout, Error::timeout(ms)),
         };
         self.next(outcome, err, None, now_ms, jitter)
+    }
+
+    /// Text from the runtime (a custom `fetch` may quote the request it was given) with the API
+    /// key taken out: the key never appears in an error.
+    fn redact(&self, text: &str) -> String {
+        let key = self
+            .request
+            .headers
+            .iter()
+            .find(|(name, _)| name == "x-api-key");
+        match key {
+            Some((_, key)) if !key.is_empty() => text.replace(key.as_str(), "[redacted]"),
+            _ => text.to_owned(),
+        }
     }
 
     fn next(
@@ -123,5 +137,135 @@ impl Exchange {
                 Step::Fail(err)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoint::{prepare, Call, ClientConfig, Endpoint};
+    use crate::error::ErrorKind;
+    use crate::retry::RetryPolicy;
+    use serde_json::json;
+
+    const KEY: &str = "sk_live_SECRET";
+
+    fn exchange(call: Call) -> Exchange {
+        let config =
+            ClientConfig::new(KEY, Some("http://127.0.0.1:4010/superfone"), None, vec![]).unwrap();
+        Exchange::new(
+            prepare(&config, &call, 0.0).unwrap(),
+            RetryPolicy::default(),
+        )
+    }
+
+    fn get_labels() -> Exchange {
+        exchange(Call::new(Endpoint::List(crate::endpoint::Catalog::Labels)))
+    }
+
+    fn create_task() -> Exchange {
+        exchange(
+            Call::new(Endpoint::CreateTask)
+                .with_lead_id(json!(7))
+                .with_input(json!({ "type": "REMINDER", "due_date": "2030-01-01T00:00:00Z" })),
+        )
+    }
+
+    const PAGE: &str = r#"{"data":{"rows":[],"total_pages":0,"current_page":1,"page_size":50,"total_items":0},"message":"success"}"#;
+
+    #[test]
+    fn a_documented_response_is_done() {
+        assert_eq!(
+            get_labels().on_response(200, None, PAGE, 0.0, 0.5),
+            Step::Done
+        );
+    }
+
+    #[test]
+    fn a_read_that_meets_a_503_is_retried_until_the_retries_run_out() {
+        let mut ex = get_labels();
+        let body = r#"{"message":"busy"}"#;
+        assert!(matches!(
+            ex.on_response(503, None, body, 0.0, 0.5),
+            Step::Retry { .. }
+        ));
+        assert!(matches!(
+            ex.on_response(503, None, body, 0.0, 0.5),
+            Step::Retry { .. }
+        ));
+        let Step::Fail(err) = ex.on_response(503, None, body, 0.0, 0.5) else {
+            panic!("gives up")
+        };
+        assert_eq!(
+            (err.kind, err.status, err.message.as_str()),
+            (ErrorKind::Server, Some(503), "busy")
+        );
+        assert_eq!(ex.attempts(), 3);
+    }
+
+    #[test]
+    fn retry_after_sets_the_wait() {
+        let mut ex = get_labels();
+        assert_eq!(
+            ex.on_response(429, Some("2"), "{}", 0.0, 0.5),
+            Step::Retry { after_ms: 2000.0 }
+        );
+    }
+
+    #[test]
+    fn a_timed_out_create_task_fails_at_once_and_is_not_retryable() {
+        let Step::Fail(err) = create_task().on_failure(Failure::Timeout(100.0), 0.0, 0.5) else {
+            panic!("no blind retry")
+        };
+        assert_eq!(err.kind, ErrorKind::Timeout);
+        assert!(!err.retryable);
+        assert!(err.message.contains("not retried"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_create_task_refused_with_429_is_retried() {
+        assert!(matches!(
+            create_task().on_response(429, None, "{}", 0.0, 0.5),
+            Step::Retry { .. }
+        ));
+    }
+
+    #[test]
+    fn an_abort_is_never_retried() {
+        assert_eq!(
+            get_labels().on_failure(Failure::Aborted, 0.0, 0.5),
+            Step::Fail(Error::aborted())
+        );
+    }
+
+    #[test]
+    fn a_network_error_that_quotes_the_key_does_not_carry_it() {
+        let mut ex = get_labels();
+        ex.policy.max_retries = 0;
+        let detail = format!("connect failed; headers were {{\"x-api-key\":\"{KEY}\"}}");
+        let Step::Fail(err) = ex.on_failure(Failure::Network(detail), 0.0, 0.5) else {
+            panic!("fails")
+        };
+        assert!(!err.message.contains(KEY), "{}", err.message);
+        assert!(err.message.contains("[redacted]"));
+    }
+
+    #[test]
+    fn our_own_messages_say_how_many_attempts_were_made() {
+        let mut ex = get_labels();
+        for _ in 0..2 {
+            assert!(matches!(
+                ex.on_failure(Failure::Timeout(5.0), 0.0, 0.5),
+                Step::Retry { .. }
+            ));
+        }
+        let Step::Fail(err) = ex.on_failure(Failure::Timeout(5.0), 0.0, 0.5) else {
+            panic!("gives up")
+        };
+        assert!(
+            err.message.ends_with("(after 3 attempts)"),
+            "{}",
+            err.message
+        );
     }
 }

@@ -86,10 +86,20 @@ pub fn client_options(options: &Value) -> Result<ClientOptions, Error> {
             false
         }
     };
-    if !issues.is_empty() {
-        return Err(Error::from_issues(&issues));
-    }
-    let config = ClientConfig::new(api_key.unwrap_or_default(), base_url, user_agent, headers)?;
+    // The connection settings are checked even when something above is wrong, so that every
+    // problem is reported at once (a missing key is already reported; don't report it twice).
+    let config = ClientConfig::check(api_key.unwrap_or_default(), base_url, user_agent, headers)
+        .map_err(|more| {
+            let missing_key = api_key.is_none();
+            issues.extend(
+                more.into_iter()
+                    .filter(|i| !(missing_key && i.field == "apiKey")),
+            );
+        });
+    let config = match config {
+        Ok(config) if issues.is_empty() => config,
+        _ => return Err(Error::from_issues(&issues)),
+    };
     Ok(ClientOptions {
         config,
         timeout_ms,
@@ -219,6 +229,21 @@ mod tests {
         assert_eq!(o.timeout_ms, 30_000.0);
         assert_eq!(o.max_retries, 2);
         assert!(!o.dangerously_allow_browser);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let err = client_options(
+            &json!({ "apiKey": "", "timeoutMs": 0, "baseUrl": "http://example.com" }),
+        )
+        .unwrap_err();
+        for field in ["apiKey", "timeoutMs", "baseUrl"] {
+            assert!(
+                err.message.contains(field),
+                "{field} missing from: {}",
+                err.message
+            );
+        }
     }
 
     #[test]

@@ -2,18 +2,21 @@
 //! in the options), enforce the attempt's timeout and the caller's `AbortSignal`, and sleep between
 //! retries. Everything here cleans up after itself (timers cleared, listeners removed), so a
 //! finished call leaves nothing behind that keeps a process alive or holds memory.
+//!
+//! The `Request` is built with web-sys directly. gloo-net 0.6's builder was tried first: it rewrites
+//! the URL (every URL with a query gained a stray `&`, and it re-parsed the percent-encoding the
+//! core produced), and its `send` panics when a fetch resolves to something other than a `Response`.
 
-use crate::endpoint::{HttpRequest, Method};
+use crate::endpoint::HttpRequest;
 use crate::exchange::Failure;
-use gloo_net::http::RequestBuilder;
-use js_sys::{Function, Promise};
+use js_sys::{Array, Function, Promise};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit};
 
 #[wasm_bindgen]
 extern "C" {
@@ -57,7 +60,7 @@ pub async fn send(
         return Err(Failure::Aborted);
     }
     let guard = AttemptGuard::new(signal, timeout_ms)?;
-    let result = attempt(request, fetch, &guard.controller.signal()).await;
+    let result = attempt(request, fetch, &guard).await;
     match result {
         Ok(received) => Ok(received),
         // Whatever the runtime reported, a fired timer or signal is the real cause.
@@ -70,16 +73,18 @@ pub async fn send(
 async fn attempt(
     request: &HttpRequest,
     fetch: Option<&Function>,
-    signal: &AbortSignal,
+    guard: &AttemptGuard,
 ) -> Result<Received, Failure> {
-    let js_request = build(request, signal)?;
+    let js_request = build(request, &guard.controller.signal())?;
     let promise = match fetch {
         Some(f) => f.call1(&JsValue::UNDEFINED, &js_request),
         None => global_fetch(&js_request),
     }
     .map_err(|e| Failure::Network(describe(&e)))?;
-    // A custom fetch may return a plain value or a foreign thenable: settle it as a Promise.
-    let value = JsFuture::from(Promise::resolve(&promise))
+    // A custom fetch may ignore the signal, return a plain value or a foreign thenable: each await
+    // races the attempt's own abort, so the timeout and the caller's signal always win.
+    let value = guard
+        .race(&promise)
         .await
         .map_err(|e| Failure::Network(describe(&e)))?;
     let response: web_sys::Response = value
@@ -87,15 +92,13 @@ async fn attempt(
         .map_err(|_| Failure::Network("fetch did not resolve to a Response object".to_owned()))?;
     let status = response.status();
     let retry_after = response.headers().get("retry-after").ok().flatten();
-    let text_promise = response.text().map_err(|e| {
+    let text = match response.text() {
+        Ok(text) => guard.race(&text).await,
+        Err(e) => Err(e),
+    }
+    .map_err(|e| {
         Failure::Network(format!(
-            "could not read the response body: {}",
-            describe(&e)
-        ))
-    })?;
-    let text = JsFuture::from(text_promise).await.map_err(|e| {
-        Failure::Network(format!(
-            "the connection failed while reading the response body: {}",
+            "the response body could not be read: {}",
             describe(&e)
         ))
     })?;
@@ -109,22 +112,20 @@ async fn attempt(
 }
 
 fn build(request: &HttpRequest, signal: &AbortSignal) -> Result<web_sys::Request, Failure> {
-    let builder = match request.method {
-        Method::Get => RequestBuilder::new(&request.url).method(gloo_net::http::Method::GET),
-        Method::Post => RequestBuilder::new(&request.url).method(gloo_net::http::Method::POST),
-    };
-    let mut builder = builder.abort_signal(Some(signal));
+    let refused =
+        |e: JsValue| Failure::Network(format!("the runtime refused the request: {}", describe(&e)));
+    let headers = Headers::new().map_err(refused)?;
     for (name, value) in &request.headers {
-        builder = builder.header(name, value);
+        headers.set(name, value).map_err(refused)?;
     }
-    let built = match &request.body {
-        Some(body) => builder.body(JsValue::from_str(body)),
-        None => builder.build(),
-    };
-    // Only a runtime without `Request` (or a URL it refuses) gets here; the core has checked both.
-    built
-        .map(web_sys::Request::from)
-        .map_err(|e| Failure::Network(format!("could not build the request: {e}")))
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    init.set_headers(&headers);
+    init.set_signal(Some(signal));
+    if let Some(body) = &request.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(refused)
 }
 
 /// The best short description of a rejection: the error's message, plus undici's `cause`
@@ -152,6 +153,9 @@ struct AttemptGuard {
     timer: JsValue,
     _on_timeout: Closure<dyn FnMut()>,
     forward: Option<Listener>,
+    /// Rejects when the attempt's controller aborts (timeout or the caller's signal).
+    aborted: Promise,
+    _on_abort: Option<Listener>,
 }
 
 impl AttemptGuard {
@@ -173,13 +177,27 @@ impl AttemptGuard {
             let controller = controller.clone();
             Listener::new(signal, move || controller.abort())
         });
+        let mut on_abort = None;
+        let aborted = Promise::new(&mut |_, reject| {
+            on_abort = Some(Listener::new(&controller.signal(), move || {
+                let _ = reject.call0(&JsValue::UNDEFINED);
+            }));
+        });
         Ok(AttemptGuard {
             controller,
             timed_out,
             timer,
             _on_timeout: on_timeout,
             forward,
+            aborted,
+            _on_abort: on_abort,
         })
+    }
+
+    /// Settles `value` (a promise, thenable or plain value), or fails when the attempt aborts.
+    async fn race(&self, value: &JsValue) -> Result<JsValue, JsValue> {
+        let contenders = Array::of2(&Promise::resolve(value), &self.aborted);
+        JsFuture::from(Promise::race(&contenders)).await
     }
 }
 

@@ -1,0 +1,217 @@
+// The `fetch` option: the SDK sends a standard Request through the caller's function. A wrapper
+// around the emulator's createMockFetch() records what goes on the wire (method, URL, headers,
+// body), with no sockets.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { hoursFromNow, rejectsWith, within } from './helpers.mjs';
+
+const { SuperfoneClient } = await import('superfone-crm');
+const { createMockFetch } = await import('superfone-crm/emulator');
+
+const BASE = 'https://prod-api.superfone.co.in/superfone';
+
+/** A mock fetch that records every Request (and its body text) before answering. */
+function recordingFetch() {
+  const mock = createMockFetch();
+  const sent = [];
+  async function fetch(request) {
+    const body = request.method === 'GET' ? null : await request.clone().text();
+    sent.push({ request, body, headers: Object.fromEntries(request.headers) });
+    return mock(request);
+  }
+  return { fetch, sent, mock };
+}
+
+function clientWith(fetch, extra = {}) {
+  return new SuperfoneClient({ apiKey: 'sf_test_key', fetch, ...extra });
+}
+
+describe('what is sent through a custom fetch', () => {
+  test('it receives a Request object', async () => {
+    const { fetch, sent } = recordingFetch();
+    await clientWith(fetch).listLabels();
+    assert.equal(sent.length, 1);
+    assert.ok(sent[0].request instanceof Request);
+  });
+
+  test('GET: method, URL with the phone %2B-encoded, headers', async () => {
+    const { fetch, sent } = recordingFetch();
+    await clientWith(fetch).getLead('+918000000001');
+    const [{ request, headers }] = sent;
+    assert.equal(request.method, 'GET');
+    assert.equal(new URL(request.url).pathname, '/superfone/enterprise/api/lead');
+    assert.match(request.url, /\?phone=%2B918000000001/);
+    assert.equal(new URL(request.url).searchParams.get('phone'), '+918000000001');
+    assert.equal(headers['x-api-key'], 'sf_test_key');
+    assert.equal(headers.accept, 'application/json');
+    assert.equal(headers['content-type'], undefined, 'a GET has no body, so no content-type');
+    assert.match(headers['user-agent'], /^superfone-crm\/\d+\.\d+\.\d+/);
+  });
+
+  test('the URL sent is exactly the one the SDK built (no stray characters)', async () => {
+    const { fetch, sent } = recordingFetch();
+    const client = clientWith(fetch);
+    await client.getLead('+918000000001');
+    await client.listLabels({ text: 'seg', page: 2, page_size: 10 });
+    assert.equal(sent[0].request.url, `${BASE}/enterprise/api/lead?phone=%2B918000000001`);
+    assert.equal(sent[1].request.url, `${BASE}/enterprise/api/label?text=seg&page=2&page_size=10`);
+  });
+
+  test('query values are percent-encoded', async () => {
+    const { fetch, sent } = recordingFetch();
+    await clientWith(fetch).listLabels({ text: 'a&b=c #d' });
+    assert.equal(new URL(sent[0].request.url).searchParams.get('text'), 'a&b=c #d');
+    assert.deepEqual([...new URL(sent[0].request.url).searchParams.keys()], ['text']);
+  });
+
+  test('a lead id goes into the path', async () => {
+    const { fetch, sent } = recordingFetch();
+    await clientWith(fetch).listTasks(1001, { page_size: 5 });
+    const url = new URL(sent[0].request.url);
+    assert.equal(url.pathname, '/superfone/enterprise/api/lead/1001/task');
+    assert.equal(url.searchParams.get('page_size'), '5');
+  });
+
+  test('POST: JSON body and content-type: application/json', async () => {
+    const { fetch, sent } = recordingFetch();
+    const due = hoursFromNow(24);
+    await clientWith(fetch).createTask(1001, { type: 'REMINDER', due_date: due });
+    const [{ request, body, headers }] = sent;
+    assert.equal(request.method, 'POST');
+    assert.equal(new URL(request.url).pathname, '/superfone/enterprise/api/lead/1001/task');
+    assert.equal(headers['content-type'], 'application/json');
+    assert.deepEqual(JSON.parse(body), { type: 'REMINDER', due_date: due });
+  });
+
+  test('upsertLead sends the fields as given (wire names, null kept)', async () => {
+    const { fetch, sent } = recordingFetch();
+    await clientWith(fetch).upsertLead({ customer_phone: '+918000000001', lead_stage_name: null, deal_value: 10, undefinedField: undefined });
+    assert.deepEqual(JSON.parse(sent[0].body), { customer_phone: '+918000000001', lead_stage_name: null, deal_value: 10 });
+  });
+
+  test('completeTask is a POST with no body', async () => {
+    const { fetch, sent } = recordingFetch();
+    await clientWith(fetch).completeTask(1001);
+    assert.equal(sent[0].request.method, 'POST');
+    assert.equal(sent[0].body, '');
+    assert.equal(new URL(sent[0].request.url).pathname, '/superfone/enterprise/api/lead/1001/task/complete');
+  });
+
+  test('userAgent is appended to the SDK user agent', async () => {
+    const { fetch, sent } = recordingFetch();
+    await clientWith(fetch, { userAgent: 'my-app/2.1' }).listLabels();
+    assert.match(sent[0].headers['user-agent'], /^superfone-crm\/\S+ my-app\/2\.1$/);
+  });
+
+  test('extra headers are sent on every request', async () => {
+    const { fetch, sent } = recordingFetch();
+    const client = clientWith(fetch, { headers: { 'X-Trace-Id': 'abc123', 'x-tenant': 't1' } });
+    await client.listLabels();
+    await client.upsertLead({ customer_phone: '+918000000001', city: 'Goa' });
+    for (const { headers } of sent) {
+      assert.equal(headers['x-trace-id'], 'abc123');
+      assert.equal(headers['x-tenant'], 't1');
+      assert.equal(headers['x-api-key'], 'sf_test_key');
+    }
+  });
+
+  test('headers cannot override x-api-key, content-type, accept or user-agent', () => {
+    for (const name of ['x-api-key', 'Content-Type', 'accept', 'User-Agent']) {
+      assert.throws(
+        () => clientWith(recordingFetch().fetch, { headers: { [name]: 'x' } }),
+        (err) => err.kind === 'validation' && err.field === `headers.${name}`,
+        name,
+      );
+    }
+  });
+
+  test('a custom baseUrl is used as given (trailing slash ignored)', async () => {
+    const { fetch, sent } = recordingFetch();
+    await clientWith(fetch, { baseUrl: 'https://CRM.example.com:8443/superfone/' }).listProducts();
+    assert.equal(sent[0].request.url, 'https://crm.example.com:8443/superfone/enterprise/api/product');
+  });
+
+  test('the fetch result drives the outcome (the mock answers 401 for a wrong key)', async () => {
+    const { fetch } = recordingFetch();
+    await rejectsWith(new SuperfoneClient({ apiKey: 'nope', fetch }).listLabels(), { kind: 'unauthorized', status: 401 });
+  });
+});
+
+describe('a misbehaving custom fetch', () => {
+  test('resolving to something that is not a Response → network error, not a crash', async () => {
+    const client = clientWith(async () => ({ status: 200, json: async () => ({}) }), { maxRetries: 0 });
+    const err = await rejectsWith(client.listLabels(), { kind: 'network' });
+    assert.match(err.message, /Response/);
+  });
+
+  test('returning a non-promise non-Response → network error', async () => {
+    await rejectsWith(clientWith(() => 42, { maxRetries: 0 }).listLabels(), { kind: 'network' });
+  });
+
+  test('throwing synchronously → network error', async () => {
+    const client = clientWith(() => {
+      throw new Error('kaboom');
+    }, { maxRetries: 0 });
+    const err = await rejectsWith(client.listLabels(), { kind: 'network' });
+    assert.match(err.message, /kaboom/);
+  });
+
+  test('rejecting → network error, retried on reads', async () => {
+    const { fetch: good } = recordingFetch();
+    let calls = 0;
+    const flaky = (request) => {
+      calls += 1;
+      return calls === 1 ? Promise.reject(new TypeError('fetch failed')) : good(request);
+    };
+    const page = await clientWith(flaky).listLabels();
+    assert.equal(page.rows.length, 50);
+    assert.equal(calls, 2);
+  });
+
+  test('the module keeps working after a bad fetch', async () => {
+    await rejectsWith(clientWith(async () => 'not a response', { maxRetries: 0 }).listLabels(), { kind: 'network' });
+    await rejectsWith(clientWith(async () => null, { maxRetries: 0 }).getLead('+918000000001'), { kind: 'network' });
+    const { fetch } = recordingFetch();
+    const lead = await clientWith(fetch).getLead('+918000000001');
+    assert.equal(lead.id, 1001);
+  });
+
+  // A fetch that forwards only the URL, method and headers (a common wrapper around another HTTP
+  // library) drops the Request's signal: timeoutMs and the caller's signal must still end the call.
+  test('a fetch that ignores the abort signal still lets the timeout settle the call', async () => {
+    const never = () => new Promise(() => {});
+    const client = clientWith(never, { timeoutMs: 150, maxRetries: 0 });
+    await within(rejectsWith(client.listLabels(), { kind: 'timeout' }), 2000, 'a timed-out call');
+  });
+
+  test('a Response whose body never ends still times out', async () => {
+    const stalled = async () => new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('{"data":')); } }), { status: 200 });
+    const client = clientWith(stalled, { timeoutMs: 150, maxRetries: 0 });
+    await within(rejectsWith(client.listLabels(), { kind: 'timeout' }), 2000, 'a call with a stalled body');
+  });
+
+  test('a fetch that ignores the abort signal still lets an abort settle the call', async () => {
+    const never = () => new Promise(() => {});
+    const controller = new AbortController();
+    // (timeoutMs only bounds how long a hung call would keep this process alive.)
+    const pending = clientWith(never, { timeoutMs: 1000 }).listLabels(undefined, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await within(rejectsWith(pending, { kind: 'aborted' }), 2000, 'an aborted call');
+  });
+});
+
+describe('the default fetch', () => {
+  test('is the global fetch at call time', async () => {
+    const { fetch, sent } = recordingFetch();
+    const original = globalThis.fetch;
+    globalThis.fetch = fetch;
+    try {
+      const lead = await new SuperfoneClient({ apiKey: 'sf_test_key' }).getLead('+918000000001');
+      assert.equal(lead.id, 1001);
+      assert.equal(sent.length, 1);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
