@@ -1,0 +1,2 @@
+// Cold-start baseline: a Node process that loads nothing.
+process.stdout.write('0');
