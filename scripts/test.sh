@@ -3,7 +3,7 @@
 # Each stage prints its name; the script stops at the first failing stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh chromium
 source scripts/env.sh
 stage() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -30,6 +30,9 @@ stage "TypeScript: the typed consumer compiles under --strict"
 mkdir -p tests/types/node_modules
 ln -sfn ../../../pkg tests/types/node_modules/superfone-crm
 tsc -p tests/types/tsconfig.json
+
+stage "runtime matrix, examples and packaging (Node ESM/CJS, Deno, Bun, workerd, Chromium; publint, attw, npm pack)"
+node --test --test-concurrency=2 tests/runtimes/ tests/packaging/
 
 stage "JS tests: emulator contract and the SDK against it (node --test)"
 node --test --test-concurrency=2 tests/emulator/ tests/js/
