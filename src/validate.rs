@@ -798,11 +798,12 @@ fn whole_number(n: &Number) -> Option<i128> {
 fn snake_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
     for c in key.trim().chars() {
-        if c.is_uppercase() {
+        // Field names are ASCII: ASCII case rules suffice (and keep Unicode case tables out of the wasm).
+        if c.is_ascii_uppercase() {
             if !out.is_empty() && !out.ends_with('_') {
                 out.push('_');
             }
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         } else if c == '-' || c == ' ' {
             out.push('_');
         } else {
