@@ -1,7 +1,7 @@
 // The README's example runs as written, against the emulator instead of Superfone's servers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import './helpers.mjs'; // links pkg/ in as node_modules/superfone-crm
@@ -29,3 +29,22 @@ test("the README's example upserts, reads back, creates a task and lists a catal
     rmSync(file, { force: true });
   }
 });
+
+test('the demo (examples/node/quickstart.mjs) runs every step against its own emulator and exits 0', () => {
+  const dir = fileURLToPath(new URL('../../examples/node/', import.meta.url));
+  linkPackage(dir);
+  const run = spawnSync(process.execPath, ['quickstart.mjs'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(run.status, 0, run.stderr);
+  for (const step of ['stages', 'upsert', 'getLead', 'task', 'complete', 'tasks', 'done      ok']) {
+    assert.match(run.stdout, new RegExp(`^${step}`, 'm'));
+  }
+});
+
+/** `dir/node_modules/superfone-crm` → pkg/, as scripts/demo.sh makes it. */
+function linkPackage(dir) {
+  const link = `${dir}node_modules/superfone-crm`;
+  if (existsSync(`${link}/package.json`)) return;
+  mkdirSync(`${dir}node_modules`, { recursive: true });
+  rmSync(link, { force: true });
+  symlinkSync('../../../pkg', link, 'dir');
+}
