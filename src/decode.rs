@@ -11,9 +11,8 @@
 
 use crate::endpoint::{Catalog, Endpoint, Response};
 use crate::error::{Error, ErrorKind};
-use crate::model::{
-    AnyObject, Envelope, Label, Lead, LeadGroup, LeadStage, Page, Product, SourceType, Task,
-};
+use crate::model::Envelope;
+use crate::shape;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -49,20 +48,21 @@ const MAX_SERDE_MESSAGE_CHARS: usize = 200;
 /// assert_eq!(err.kind, ErrorKind::Decode);
 /// ```
 pub fn check_response(endpoint: Endpoint, status: u16, body: &str) -> Result<(), Error> {
-    let name = Some(endpoint.name());
-    match endpoint.response() {
-        Response::AnyObject => decode_named::<AnyObject>(status, body, name).map(drop),
-        Response::Lead => decode_named::<Lead>(status, body, name).map(drop),
-        Response::Task => decode_named::<Task>(status, body, name).map(drop),
-        Response::TaskPage => decode_named::<Page<Task>>(status, body, name).map(drop),
-        Response::CatalogPage(catalog) => match catalog {
-            Catalog::SourceTypes => decode_named::<Page<SourceType>>(status, body, name).map(drop),
-            Catalog::Labels => decode_named::<Page<Label>>(status, body, name).map(drop),
-            Catalog::LeadStages => decode_named::<Page<LeadStage>>(status, body, name).map(drop),
-            Catalog::LeadGroups => decode_named::<Page<LeadGroup>>(status, body, name).map(drop),
-            Catalog::Products => decode_named::<Page<Product>>(status, body, name).map(drop),
-        },
+    if !(200..=299).contains(&status) {
+        return Err(status_error(status, body));
     }
+    let shape = match endpoint.response() {
+        Response::AnyObject => shape::ANY_OBJECT_RESPONSE,
+        Response::Lead => shape::LEAD_RESPONSE,
+        Response::Task => shape::TASK_RESPONSE,
+        Response::TaskPage => shape::TASK_PAGE_RESPONSE,
+        Response::CatalogPage(Catalog::SourceTypes) => shape::SOURCE_TYPE_PAGE_RESPONSE,
+        Response::CatalogPage(Catalog::Labels) => shape::LABEL_PAGE_RESPONSE,
+        Response::CatalogPage(Catalog::LeadStages) => shape::LEAD_STAGE_PAGE_RESPONSE,
+        Response::CatalogPage(Catalog::LeadGroups) => shape::LEAD_GROUP_PAGE_RESPONSE,
+        Response::CatalogPage(Catalog::Products) => shape::PRODUCT_PAGE_RESPONSE,
+    };
+    shape::check(shape, body).map_err(|err| shape_error(status, body, &err, Some(endpoint.name())))
 }
 
 /// Decodes a response into the `data` of its envelope as `T`, for Rust callers: an HTTP error
@@ -90,6 +90,9 @@ fn decode_named<T: DeserializeOwned>(
     if !(200..=299).contains(&status) {
         return Err(status_error(status, body));
     }
+    // serde's derive would also take `[data, message]` positionally: the envelope is an object.
+    shape::check(shape::ANY_RESPONSE, body)
+        .map_err(|err| shape_error(status, body, &err, endpoint))?;
     match serde_json::from_str::<Envelope<T>>(body) {
         Ok(envelope) => Ok(envelope.data),
         Err(err) => Err(shape_error(status, body, &err, endpoint)),

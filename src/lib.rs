@@ -18,6 +18,7 @@
 //! | [`validate`] | input checks, every issue with the field it concerns |
 //! | [`endpoint`] | the ten endpoints, each described once, turned into an [`endpoint::HttpRequest`] |
 //! | [`decode`] | status + body → typed data or [`Error`] |
+//! | [`shape`] | the response shapes as data, checked without decoding (what the binding needs) |
 //! | [`retry`] | the retry policy: retry after Δ, or give up |
 //! | [`error`] | the one error type, with the kinds of the JS `SuperfoneError` |
 //! | [`exchange`] | one call from request to result, driving the modules above without doing I/O |
@@ -30,6 +31,7 @@ pub mod model;
 pub mod options;
 pub mod phone;
 pub mod retry;
+pub mod shape;
 pub mod time;
 pub mod validate;
 
