@@ -42,30 +42,65 @@ fn page(rows: Vec<Value>) -> Value {
 fn row(catalog: Catalog) -> Value {
     match catalog {
         Catalog::SourceTypes => json!({"id": 1, "title": "OTHERS"}),
-        Catalog::Labels => json!({"id": 1, "org_id": 7, "title": "Hot", "colour": "#f00", "text_colour": "#fff",
-            "status": "ACTIVE", "created_by": 1, "updated_by": 1, "created_at": "2026-01-01T00:00:00.000Z", "updated_at": null}),
-        Catalog::LeadStages => json!({"id": 11, "org_id": 7, "title": "New", "status": "ACTIVE", "type": "INITIAL",
-            "position": 1, "is_editable": false, "identifier": "new", "created_by": null}),
-        Catalog::LeadGroups => json!({"id": 21, "org_id": 7, "title": "Inbound", "status": "ACTIVE", "type": null}),
-        Catalog::Products => json!({"id": 31, "org_id": 7, "title": "Plan", "description": null, "status": "ACTIVE",
-            "price": 999, "currency": "INR", "link": null, "images": [], "created_by": 1}),
+        Catalog::Labels => {
+            json!({"id": 1, "org_id": 7, "title": "Hot", "colour": "#f00", "text_colour": "#fff",
+            "status": "ACTIVE", "created_by": 1, "updated_by": 1, "created_at": "2026-01-01T00:00:00.000Z", "updated_at": null})
+        }
+        Catalog::LeadStages => {
+            json!({"id": 11, "org_id": 7, "title": "New", "status": "ACTIVE", "type": "INITIAL",
+            "position": 1, "is_editable": false, "identifier": "new", "created_by": null})
+        }
+        Catalog::LeadGroups => {
+            json!({"id": 21, "org_id": 7, "title": "Inbound", "status": "ACTIVE", "type": null})
+        }
+        Catalog::Products => {
+            json!({"id": 31, "org_id": 7, "title": "Plan", "description": null, "status": "ACTIVE",
+            "price": 999, "currency": "INR", "link": null, "images": [], "created_by": 1})
+        }
     }
 }
 
+/// Whether the model type of an endpoint decodes a body.
+type Decodes = fn(&str) -> bool;
+
 /// Each endpoint with a documented body, and whether the model decodes a body.
-fn cases() -> Vec<(Endpoint, Value, fn(&str) -> bool)> {
+fn cases() -> Vec<(Endpoint, Value, Decodes)> {
     fn decodes<T: DeserializeOwned>(body: &str) -> bool {
         decode::<T>(200, body).is_ok()
     }
     vec![
         (Endpoint::GetLead, lead(), decodes::<Lead>),
         (Endpoint::CreateTask, task(), decodes::<Task>),
-        (Endpoint::ListTasks, page(vec![task(), task()]), decodes::<Page<Task>>),
-        (Endpoint::List(Catalog::SourceTypes), page(vec![row(Catalog::SourceTypes)]), decodes::<Page<SourceType>>),
-        (Endpoint::List(Catalog::Labels), page(vec![row(Catalog::Labels)]), decodes::<Page<Label>>),
-        (Endpoint::List(Catalog::LeadStages), page(vec![row(Catalog::LeadStages)]), decodes::<Page<LeadStage>>),
-        (Endpoint::List(Catalog::LeadGroups), page(vec![row(Catalog::LeadGroups)]), decodes::<Page<LeadGroup>>),
-        (Endpoint::List(Catalog::Products), page(vec![row(Catalog::Products)]), decodes::<Page<Product>>),
+        (
+            Endpoint::ListTasks,
+            page(vec![task(), task()]),
+            decodes::<Page<Task>>,
+        ),
+        (
+            Endpoint::List(Catalog::SourceTypes),
+            page(vec![row(Catalog::SourceTypes)]),
+            decodes::<Page<SourceType>>,
+        ),
+        (
+            Endpoint::List(Catalog::Labels),
+            page(vec![row(Catalog::Labels)]),
+            decodes::<Page<Label>>,
+        ),
+        (
+            Endpoint::List(Catalog::LeadStages),
+            page(vec![row(Catalog::LeadStages)]),
+            decodes::<Page<LeadStage>>,
+        ),
+        (
+            Endpoint::List(Catalog::LeadGroups),
+            page(vec![row(Catalog::LeadGroups)]),
+            decodes::<Page<LeadGroup>>,
+        ),
+        (
+            Endpoint::List(Catalog::Products),
+            page(vec![row(Catalog::Products)]),
+            decodes::<Page<Product>>,
+        ),
     ]
 }
 
