@@ -19,6 +19,12 @@ fi
 stage "cargo test (the core, on the host)"
 cargo test --all-features
 
+stage "dependency policy (cargo deny: bans licenses sources; the npm package has no dependencies)"
+bash scripts/deny.sh
+
+stage "fuzz the core (cargo-fuzz, ${SUPERFONE_FUZZ_SECONDS:-20} s per target; longer: scripts/fuzz.sh 600)"
+bash scripts/fuzz.sh "${SUPERFONE_FUZZ_SECONDS:-20}"
+
 stage "build pkg/"
 SUPERFONE_SKIP_SETUP=1 bash scripts/build.sh
 
