@@ -40,5 +40,8 @@ tsc -p tests/types/tsconfig.json
 stage "runtime matrix, examples and packaging (Node ESM/CJS, Deno, Bun, workerd, Chromium; publint, attw, npm pack)"
 node --test --test-concurrency=2 tests/runtimes/ tests/packaging/
 
+stage "reliability: fault matrix, bounded soak, memory, hostile input, security (node --test; full soak: scripts/soak.sh)"
+node --test --test-concurrency=2 tests/reliability/
+
 stage "JS tests: emulator contract and the SDK against it (node --test)"
 node --test --test-concurrency=2 tests/emulator/ tests/js/

@@ -463,9 +463,19 @@ impl ClientConfig {
     }
 }
 
+/// The longest header value (key, user agent, extra headers) the SDK sends. Servers commonly
+/// refuse request headers past 8 KB in all (HTTP 431); nothing legitimate comes near this.
+pub const MAX_HEADER_VALUE_CHARS: usize = 4096;
+
 fn check_api_key(key: &str) -> Result<(), String> {
     if key.is_empty() {
         return Err("is required (the x-api-key from the Superfone dashboard)".into());
+    }
+    if key.len() > MAX_HEADER_VALUE_CHARS {
+        return Err(format!(
+            "is {} characters long; an x-api-key is far shorter (at most {MAX_HEADER_VALUE_CHARS}: copy the key again)",
+            key.chars().count()
+        ));
     }
     if let Some(pos) = key.chars().position(|c| !(' '..='~').contains(&c)) {
         return Err(format!(
@@ -511,7 +521,11 @@ fn reserved_header(lower: &str) -> Option<&'static str> {
 /// What `fetch` accepts in a header value: no CR, LF or NUL, nothing beyond Latin-1. The value
 /// itself is never quoted back (it may be a credential).
 fn check_header_value(value: &str) -> Result<(), String> {
-    if value.contains(['\r', '\n', '\0']) {
+    if value.len() > MAX_HEADER_VALUE_CHARS {
+        Err(format!(
+            "is longer than {MAX_HEADER_VALUE_CHARS} characters, more than a header should carry"
+        ))
+    } else if value.contains(['\r', '\n', '\0']) {
         Err("contains a line break or NUL, which a header value cannot carry".into())
     } else if value.chars().any(|c| c > '\u{ff}') {
         Err("contains a character beyond U+00FF, which fetch cannot send in a header".into())

@@ -624,3 +624,14 @@ proptest! {
         let _ = check_response(Endpoint::GetLead, 200, &body[..end]);
     }
 }
+
+#[test]
+fn a_redirect_is_an_error_that_says_redirects_are_not_followed() {
+    for status in [0, 301, 302, 307, 308] {
+        let err = check_response(Endpoint::ListTasks, status, "").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Server);
+        assert_eq!(err.status, Some(status));
+        assert!(!err.retryable);
+        assert!(err.message.contains("does not follow"), "{}", err.message);
+    }
+}

@@ -719,3 +719,11 @@ proptest! {
         let _ = ClientConfig::new(KEY, Some(&format!("http://{tail}")), None, vec![]);
     }
 }
+
+#[test]
+fn an_api_key_longer_than_any_header_should_carry_is_refused() {
+    let key = "k".repeat(superfone_crm::endpoint::MAX_HEADER_VALUE_CHARS + 1);
+    let err = superfone_crm::endpoint::ClientConfig::new(&key, None, None, vec![]).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("apiKey"));
+    assert!(!err.message.contains(&key));
+}

@@ -3,12 +3,28 @@
 //! surrogates, functions, cycles…) as validation issues with the field's path, and never throws.
 
 use crate::error::{Error, ValidationIssue};
-use js_sys::{Array, Date, JsString, Object, Reflect};
+use js_sys::{Array, Date, JsString, Reflect};
 use serde_json::{Map, Number, Value};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Deeper than any input of this API; a cyclic object ends here instead of recursing forever.
 const MAX_DEPTH: usize = 32;
+
+/// More items than any list of this API takes (a Proxy can claim any `length`).
+const MAX_ITEMS: u32 = 100_000;
+
+// The reflective operations a hostile value (a Proxy with throwing traps, a revoked Proxy, a
+// Date-like object) can make throw: each is caught and becomes an issue for its field.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = ["Date", "prototype", "getTime"], js_name = call, catch)]
+    fn date_get_time(date: &JsValue) -> Result<f64, JsValue>;
+}
 
 /// A JS value as JSON, plus the issues met on the way. `undefined` properties are left out, as
 /// `JSON.stringify` does; a `Date` becomes its ISO 8601 string (for `due_date` and `notify_at`).
@@ -63,26 +79,44 @@ fn walk(
     if depth >= MAX_DEPTH {
         return refuse("is nested too deeply (or refers to itself)");
     }
-    if let Some(date) = v.dyn_ref::<Date>() {
-        let ms = date.get_time();
-        if !ms.is_finite() {
-            return refuse("is an invalid Date");
+    if v.is_instance_of::<Date>() {
+        return match date_get_time(v) {
+            Ok(ms) if ms.is_finite() => Value::String(crate::time::format_iso8601_ms(ms)),
+            _ => refuse("is an invalid Date"),
+        };
+    }
+    let Ok(array) = is_array(v) else {
+        return refuse("could not be read (a revoked Proxy?)");
+    };
+    if array {
+        let length = Reflect::get(v, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.0);
+        if length > f64::from(MAX_ITEMS) {
+            return refuse(&format!("has more than {MAX_ITEMS} items"));
         }
-        return Value::String(crate::time::format_iso8601_ms(ms));
+        let mut items = Vec::with_capacity(length as usize);
+        for i in 0..length as u32 {
+            let item_path = format!("{path}[{i}]");
+            match Reflect::get_u32(v, i) {
+                Ok(item) => items.push(walk(&item, &item_path, &[], depth + 1, issues)),
+                Err(_) => {
+                    issues.push(ValidationIssue::new(
+                        item_path,
+                        "could not be read (its getter threw)",
+                    ));
+                    items.push(Value::Null);
+                }
+            }
+        }
+        return Value::Array(items);
     }
-    if Array::is_array(v) {
-        let array: &Array = v.unchecked_ref();
-        return Value::Array(
-            array
-                .iter()
-                .enumerate()
-                .map(|(i, item)| walk(&item, &format!("{path}[{i}]"), &[], depth + 1, issues))
-                .collect(),
-        );
-    }
-    let object: &Object = v.unchecked_ref();
+    let Ok(keys) = object_keys(v) else {
+        return refuse("could not be read (listing its keys threw)");
+    };
     let mut map = Map::new();
-    for key in Object::keys(object).iter() {
+    for key in keys.iter() {
         let Some(name) = key.as_string() else {
             continue;
         };
@@ -166,7 +200,10 @@ pub fn get_prop(object: &JsValue, name: &str) -> Option<JsValue> {
 
 /// An options argument must be absent or an object.
 pub fn expect_object_or_absent(value: &JsValue, field: &str) -> Result<(), Error> {
-    if value.is_undefined() || value.is_null() || (value.is_object() && !Array::is_array(value)) {
+    if value.is_undefined()
+        || value.is_null()
+        || (value.is_object() && is_array(value) == Ok(false))
+    {
         Ok(())
     } else {
         Err(Error::validation(

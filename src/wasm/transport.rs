@@ -16,7 +16,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit};
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, RequestRedirect};
 
 #[wasm_bindgen]
 extern "C" {
@@ -122,6 +122,9 @@ fn build(request: &HttpRequest, signal: &AbortSignal) -> Result<web_sys::Request
     init.set_method(request.method.as_str());
     init.set_headers(&headers);
     init.set_signal(Some(signal));
+    // Never follow a redirect: fetch keeps custom headers such as x-api-key on a redirect to
+    // another origin. The core reports a 3xx as an error naming the reason.
+    init.set_redirect(RequestRedirect::Manual);
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body));
     }

@@ -1,0 +1,312 @@
+// Hostile input from JS: values of the wrong type, absurd sizes, prototype tricks, broken
+// strings, exotic objects. Every one is refused with a SuperfoneError of kind 'validation' naming
+// the field (or the options field), nothing is sent, nothing panics, and the module keeps working:
+// a normal call succeeds after each case.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { hoursFromNow } from './helpers.mjs';
+
+const sdk = await import('superfone-crm');
+const { SuperfoneClient, SuperfoneError, validateUpsertLead, validateCreateTask, normalizePhone, isValidE164 } = sdk;
+const { createMockFetch } = await import('superfone-crm/emulator');
+
+const mock = createMockFetch();
+const client = new SuperfoneClient({ apiKey: 'sf_test_key', fetch: mock, maxRetries: 0 });
+const PHONE = '+918000000001';
+
+function deepArray(depth) {
+  let v = 'x';
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+}
+class Point {
+  constructor() {
+    this.x = 1;
+  }
+}
+const throwingProxy = () =>
+  new Proxy({}, {
+    get() { throw new Error('getter exploded'); },
+    ownKeys() { return ['first_name']; },
+    getOwnPropertyDescriptor() { return { enumerable: true, configurable: true, value: 'x' }; },
+  });
+const ownKeysThrowingProxy = () =>
+  new Proxy({}, { ownKeys() { throw new Error('ownKeys exploded'); } });
+const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
+
+/** Garbage for a string field: [name, value]. */
+const GARBAGE = [
+  ['a number', 42],
+  ['-0', -0],
+  ['NaN', NaN],
+  ['Infinity', Infinity],
+  ['a boolean', true],
+  ['an array', ['a']],
+  ['an object', { a: 1 }],
+  ['a 10,000-deep nested array', deepArray(10_000)],
+  ['a 10 MB string', TEN_MB],
+  ['a lone high surrogate', 'Asha \uD800'],
+  ['a lone low surrogate', '\uDC00'],
+  ['a Symbol', Symbol('s')],
+  ['a BigInt', 10n],
+  ['a function', () => 'x'],
+  ['an invalid Date', new Date(NaN)],
+  ['a Map', new Map([['a', 1]])],
+  ['a Set', new Set([1])],
+  ['a class instance', new Point()],
+  ['a Proxy whose getters throw', throwingProxy()],
+  ['a frozen object', Object.freeze({ a: 1 })],
+  ['a cyclic object', (() => { const o = {}; o.self = o; return o; })()],
+  ['a Uint8Array', new Uint8Array(4)],
+];
+
+let sent = 0;
+/** Asserts `promise` rejects with a validation error whose field matches, and nothing was sent. */
+async function refused(promise, field) {
+  const before = mock.requests.length;
+  let error;
+  try {
+    await promise;
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof SuperfoneError, `expected a SuperfoneError, got ${error?.stack ?? 'a resolved promise'}`);
+  assert.equal(error.kind, 'validation', error.message);
+  assert.equal(typeof error.field, 'string', 'the error names a field');
+  if (field instanceof RegExp) assert.match(error.field, field);
+  else assert.equal(error.field, field, error.message);
+  assert.ok(error.message.length < 2000, 'the message does not echo a huge value');
+  assert.equal(mock.requests.length, before, 'no request was sent');
+  sent += mock.requests.length - before;
+  return error;
+}
+
+/** A normal call still works (no poisoned module). */
+async function stillWorks() {
+  const lead = await client.getLead(PHONE);
+  assert.equal(lead.id, 1001);
+  assert.equal(isValidE164(PHONE), true);
+  assert.deepEqual(validateUpsertLead({ customer_phone: PHONE }), []);
+}
+
+describe('the client refuses garbage in a string field (first_name), by name', () => {
+  for (const [name, value] of GARBAGE) {
+    test(`first_name: ${name}`, async () => {
+      await refused(client.upsertLead({ customer_phone: PHONE, first_name: value }), /^first_name/);
+      await stillWorks();
+    });
+  }
+});
+
+describe('the client refuses garbage as customer_phone, by name', () => {
+  for (const [name, value] of GARBAGE) {
+    test(`customer_phone: ${name}`, async () => {
+      await refused(client.upsertLead({ customer_phone: value, first_name: 'Asha' }), /^customer_phone/);
+      await stillWorks();
+    });
+  }
+});
+
+describe('the client refuses garbage as the getLead phone and as a lead id, by name', () => {
+  for (const [name, value] of GARBAGE) {
+    test(`getLead(${name})`, async () => {
+      await refused(client.getLead(value), 'phone');
+      await stillWorks();
+    });
+    if (name === 'a number') continue; // 42 is a well-formed lead id
+    test(`createTask(${name}, …)`, async () => {
+      await refused(client.createTask(value, { type: 'REMINDER', due_date: hoursFromNow(24) }), 'lead_id');
+      await stillWorks();
+    });
+  }
+});
+
+describe('garbage in nested and list fields', () => {
+  for (const [name, value] of GARBAGE) {
+    test(`add_labels[0]: ${name}`, async () => {
+      await refused(client.upsertLead({ customer_phone: PHONE, add_labels: [value] }), /^add_labels/);
+      await stillWorks();
+    });
+    test(`task type: ${name}`, async () => {
+      await refused(client.createTask(1001, { type: value, due_date: hoursFromNow(24) }), /^type/);
+      await stillWorks();
+    });
+    test(`catalog query text: ${name}`, async () => {
+      await refused(client.listLabels({ text: value }), /^text/);
+      await stillWorks();
+    });
+  }
+  for (const [name, value] of [['-0', -0], ['NaN', NaN], ['-1', -1], ['1.5', 1.5], ['a string', '2'], ['2**53', 2 ** 53], ['a BigInt', 1n]]) {
+    test(`page: ${name}`, async () => {
+      await refused(client.listTasks(1001, { page: value }), 'page');
+      await stillWorks();
+    });
+  }
+});
+
+describe('the whole input is garbage', () => {
+  for (const [name, value] of [
+    ['a number', 42], ['a string', PHONE], ['an array', [{ customer_phone: PHONE }]], ['a Symbol', Symbol('s')],
+    ['a BigInt', 1n], ['a function', () => {}], ['a Proxy whose getters throw', throwingProxy()],
+    ['a Map', new Map([['customer_phone', PHONE]])],
+  ]) {
+    test(`upsertLead(${name})`, async () => {
+      await refused(client.upsertLead(value), /./);
+      await stillWorks();
+    });
+    test(`createTask(1001, ${name})`, async () => {
+      await refused(client.createTask(1001, value), /./);
+      await stillWorks();
+    });
+  }
+});
+
+describe('a Proxy whose ownKeys trap throws', () => {
+  // Object.keys on it throws inside the conversion from JS: it must still end as a rejection
+  // with a validation error, not a raw exception thrown synchronously out of the call.
+  test('as a field value: the call rejects with a validation error naming the field', async () => {
+    let promise;
+    assert.doesNotThrow(() => { promise = client.upsertLead({ customer_phone: PHONE, first_name: ownKeysThrowingProxy() }); }, 'thrown synchronously');
+    await refused(promise, 'first_name');
+    await stillWorks();
+  });
+  test('as the whole input: the call rejects with a validation error', async () => {
+    let promise;
+    assert.doesNotThrow(() => { promise = client.createTask(1001, ownKeysThrowingProxy()); }, 'thrown synchronously');
+    await refused(promise, /./);
+    await stillWorks();
+  });
+  test('validateUpsertLead returns an issue instead of throwing', () => {
+    let issues;
+    assert.doesNotThrow(() => { issues = validateUpsertLead({ customer_phone: PHONE, first_name: ownKeysThrowingProxy() }); });
+    assert.equal(issues?.[0]?.field, 'first_name');
+  });
+});
+
+test('a Date is taken as its ISO 8601 string (documented), for a date and for a string field alike', async () => {
+  const due = new Date(Date.now() + 86_400_000);
+  assert.deepEqual(validateCreateTask({ type: 'REMINDER', due_date: due }), []);
+  assert.deepEqual(validateUpsertLead({ customer_phone: PHONE, first_name: new Date(0) }), []);
+});
+
+describe('prototype tricks', () => {
+  test('an own "__proto__" key (from JSON.parse) is an unknown field, and pollutes nothing', async () => {
+    const input = JSON.parse(`{"customer_phone":"${PHONE}","__proto__":{"create_customer_if_customer_phone_not_found":true,"polluted":1}}`);
+    await refused(client.upsertLead(input), '__proto__');
+    assert.equal({}.polluted, undefined);
+    assert.equal(Object.prototype.polluted, undefined);
+    assert.equal(validateUpsertLead(input)[0]?.field, '__proto__');
+    await stillWorks();
+  });
+
+  test('"constructor" and "prototype" own keys are unknown fields', async () => {
+    await refused(client.upsertLead(JSON.parse(`{"customer_phone":"${PHONE}","constructor":{"prototype":{"x":1}}}`)), /^constructor/);
+    await stillWorks();
+  });
+
+  test('inherited properties are not read as input', async () => {
+    const input = Object.create({ first_name: 42 });
+    input.customer_phone = PHONE;
+    const lead = await client.upsertLead(input);
+    assert.equal(lead.id, 1001);
+    assert.notEqual(lead.first_name, 42);
+  });
+
+  test('a getter with side effects is read once per call at most and its bad value refused', async () => {
+    let reads = 0;
+    const input = { customer_phone: PHONE, get first_name() { reads += 1; return reads > 1 ? 'Asha' : 7; } };
+    await refused(client.upsertLead(input), 'first_name');
+    assert.equal(reads, 1);
+  });
+});
+
+describe('the synchronous validators take any value without throwing', () => {
+  const all = [...GARBAGE, ['undefined', undefined], ['null', null]];
+  for (const [name, value] of all) {
+    test(`validateUpsertLead / validateCreateTask / isValidE164 / normalizePhone: ${name}`, () => {
+      // (undefined and null are fine for first_name: left out, and "clear it")
+      const inputs = value == null ? [value, { customer_phone: value }] : [value, { customer_phone: value }, { customer_phone: PHONE, first_name: value }];
+      for (const input of inputs) {
+        const issues = validateUpsertLead(input);
+        assert.ok(Array.isArray(issues) && issues.length > 0, `validateUpsertLead(${name}) found nothing`);
+        for (const issue of issues) assert.equal(typeof issue.field, 'string');
+      }
+      for (const input of [value, { type: value, due_date: hoursFromNow(1) }, { type: 'REMINDER', due_date: value }]) {
+        const issues = validateCreateTask(input);
+        if (!(value == null && input?.type === 'REMINDER')) {
+          assert.ok(Array.isArray(issues) && issues.length > 0, `validateCreateTask(${name}) found nothing`);
+        }
+        for (const issue of issues) assert.equal(typeof issue.field, 'string');
+      }
+      let result;
+      try {
+        result = isValidE164(value);
+      } catch (e) {
+        assert.ok(e instanceof SuperfoneError, `isValidE164 threw ${e?.stack}`);
+      }
+      if (result !== undefined) assert.equal(result, false);
+      try {
+        normalizePhone(value);
+        assert.fail('normalizePhone accepted garbage');
+      } catch (e) {
+        assert.ok(e instanceof SuperfoneError, `normalizePhone threw ${e?.stack}`);
+        assert.equal(e.kind, 'validation');
+      }
+      assert.equal(isValidE164(PHONE), true);
+    });
+  }
+});
+
+describe('client and request options', () => {
+  const bad = [
+    ['apiKey: 42', { apiKey: 42 }, 'apiKey'],
+    ['apiKey: a lone surrogate', { apiKey: 'k\uD800' }, 'apiKey'],
+    ['apiKey: a 10 MB string', { apiKey: TEN_MB }, 'apiKey'],
+    ['timeoutMs: NaN', { apiKey: 'k', timeoutMs: NaN }, 'timeoutMs'],
+    ['timeoutMs: -1', { apiKey: 'k', timeoutMs: -1 }, 'timeoutMs'],
+    ['maxRetries: 1.5', { apiKey: 'k', maxRetries: 1.5 }, 'maxRetries'],
+    ['maxRetries: 1e9', { apiKey: 'k', maxRetries: 1e9 }, 'maxRetries'],
+    ['headers: an array', { apiKey: 'k', headers: ['a'] }, /^headers/],
+    ['headers value: a number', { apiKey: 'k', headers: { 'x-a': 1 } }, /^headers/],
+    ['fetch: a string', { apiKey: 'k', fetch: 'fetch' }, 'fetch'],
+    ['baseUrl: a number', { apiKey: 'k', baseUrl: 42 }, 'baseUrl'],
+    ['an unknown option', { apiKey: 'k', apikey: 'k' }, /./],
+  ];
+  for (const [name, options, field] of bad) {
+    test(`new SuperfoneClient(${name}) throws a validation error naming it`, () => {
+      let error;
+      try {
+        new SuperfoneClient(options);
+      } catch (e) {
+        error = e;
+      }
+      assert.ok(error instanceof SuperfoneError, `got ${error?.stack ?? 'no error'}`);
+      assert.equal(error.kind, 'validation');
+      if (field instanceof RegExp) assert.match(error.field ?? '', field);
+      else assert.equal(error.field, field, error.message);
+    });
+  }
+  for (const [name, value] of [['a number', 42], ['an array', []], ['a string', 'x'], ['a BigInt', 1n]]) {
+    test(`new SuperfoneClient(${name}) throws a validation error`, () => {
+      assert.throws(() => new SuperfoneClient(value), (e) => e instanceof SuperfoneError && e.kind === 'validation');
+    });
+  }
+  for (const [name, options, field] of [
+    ['signal: a string', { signal: 'abort' }, 'signal'],
+    ['signal: a fake signal object', { signal: { aborted: false, addEventListener() {} } }, 'signal'],
+    ['timeoutMs: Infinity', { timeoutMs: Infinity }, 'timeoutMs'],
+    ['maxRetries: -1', { maxRetries: -1 }, 'maxRetries'],
+    ['options: a number', 5, 'options'],
+  ]) {
+    test(`request options ${name}: refused, nothing sent`, async () => {
+      await refused(client.getLead(PHONE, options), field);
+      await stillWorks();
+    });
+  }
+});
+
+test('after all of it, the module still works', async () => {
+  await stillWorks();
+  assert.equal(sent, 0);
+});
