@@ -99,28 +99,6 @@ fn decode_named<T: DeserializeOwned>(
     }
 }
 
-/// A redirect (or, in a browser, the opaque status 0 that stands for one). The SDK does not follow
-/// redirects: fetch would send the `x-api-key` header on to wherever the `Location` points, another
-/// origin included (it strips only `authorization` and cookies).
-fn redirect_error(status: u16, body: &str) -> Error {
-    let shown = if status == 0 {
-        "a redirect".to_owned()
-    } else {
-        format!("HTTP {status}, a redirect,")
-    };
-    Error {
-        kind: ErrorKind::Server,
-        status: Some(status),
-        message: format!(
-            "the server answered {shown} which the SDK does not follow, so the x-api-key never \
-             leaves the configured base URL: set baseUrl to the address the API now answers at"
-        ),
-        field: None,
-        body: serde_json::from_str(body).ok(),
-        retryable: false,
-    }
-}
-
 /// The error for a non-2xx response.
 ///
 /// - kind: 400 `bad_request`, 401 `unauthorized`, 404 `not_found`, 429 `rate_limited`, anything
@@ -140,22 +118,30 @@ pub fn status_error(status: u16, body: &str) -> Error {
         429 => ErrorKind::RateLimited,
         _ => ErrorKind::Server,
     };
-    if status == 0 || (300..=399).contains(&status) {
-        return redirect_error(status, body);
-    }
+    // A redirect (or, in a browser, the opaque status 0 that stands for one) gets a sentence that
+    // says why it failed: the SDK does not follow redirects, because fetch would carry the
+    // x-api-key header to wherever `Location` points, another origin included.
+    let ours = |what: &str| {
+        if status == 0 || (300..=399).contains(&status) {
+            format!(
+                "HTTP {status} {what}: a redirect, which the SDK does not follow so that the \
+                 x-api-key never leaves the configured base URL; set baseUrl to the address the \
+                 API now answers at"
+            )
+        } else {
+            format!("HTTP {status} {what}")
+        }
+    };
     let (message, parsed) = match serde_json::from_str::<Value>(body) {
         Ok(value) => {
             let message = match value.get("message") {
                 Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
-                _ => format!("HTTP {status} without a message"),
+                _ => ours("without a message"),
             };
             (message, Some(value))
         }
-        Err(_) if body.trim().is_empty() => (format!("HTTP {status} with an empty body"), None),
-        Err(_) => (
-            format!("HTTP {status} with a non-JSON body"),
-            Some(text_body(body)),
-        ),
+        Err(_) if body.trim().is_empty() => (ours("with an empty body"), None),
+        Err(_) => (ours("with a non-JSON body"), Some(text_body(body))),
     };
     Error {
         kind,
