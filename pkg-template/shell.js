@@ -76,7 +76,7 @@ function createApi(wasm) {
   return {
     SuperfoneClient,
     SuperfoneError,
-    isValidE164: wasm.isValidE164,
+    isValidE164: (phone) => typeof phone === 'string' && wasm.isValidE164(phone),
     normalizePhone: wasm.normalizePhone,
     validateUpsertLead: wasm.validateUpsertLead,
     validateCreateTask: wasm.validateCreateTask,

@@ -8,10 +8,11 @@ use crate::{phone, validate};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// `true` when `phone` is a string in E.164 (`+`, country code and number, digits only).
+/// `true` when `phone` is in E.164 (`+`, country code and number, digits only). The shell answers
+/// `false` for a non-string itself, so the string crosses into wasm in one step.
 #[wasm_bindgen(js_name = isValidE164)]
-pub fn is_valid_e164(phone: &JsValue) -> bool {
-    phone.as_string().is_some_and(|p| phone::is_valid_e164(&p))
+pub fn is_valid_e164(phone: &str) -> bool {
+    phone::is_valid_e164(phone)
 }
 
 /// `"+91 80000-00001"` → `"+918000000001"`; throws a `SuperfoneError` (kind `validation`) when

@@ -9,7 +9,7 @@
 
 use crate::endpoint::HttpRequest;
 use crate::exchange::Failure;
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -34,8 +34,9 @@ extern "C" {
 pub struct Received {
     pub status: u16,
     pub retry_after: Option<String>,
-    /// The body as the JS string `text()` gave (parsed again in JS only on success).
-    pub text: JsValue,
+    /// The body as bytes in JS memory (decoded again for `JSON.parse` only on success).
+    bytes: Uint8Array,
+    /// The body as text (UTF-8, a leading BOM removed, as `Response.text()` gives it).
     pub body: String,
 }
 
@@ -43,9 +44,24 @@ impl Received {
     /// The response's `data`, parsed by the runtime's own `JSON.parse` (the core has already
     /// checked the envelope, so this cannot fail short of a runtime bug).
     pub fn data(&self) -> Result<JsValue, JsValue> {
-        let envelope = json_parse(&self.text)?;
+        let text = TEXT_DECODER.with(|d| d.decode(&self.bytes))?;
+        let envelope = json_parse(&text)?;
         js_sys::Reflect::get(&envelope, &JsValue::from_str("data"))
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &TextDecoder, bytes: &Uint8Array) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    // UTF-8, replacing invalid sequences and dropping a leading BOM: what `Response.text()` does.
+    static TEXT_DECODER: TextDecoder = TextDecoder::new();
 }
 
 /// Sends `request` once, giving up after `timeout_ms` or when `signal` fires. The timeout covers
@@ -92,8 +108,10 @@ async fn attempt(
         .map_err(|_| Failure::Network("fetch did not resolve to a Response object".to_owned()))?;
     let status = response.status();
     let retry_after = response.headers().get("retry-after").ok().flatten();
-    let text = match response.text() {
-        Ok(text) => guard.race(&text).await,
+    // The body as bytes: one copy into wasm memory (text() would hand over a JS string that
+    // wasm-bindgen then re-encodes character by character).
+    let buffer = match response.array_buffer() {
+        Ok(promise) => guard.race(&promise).await,
         Err(e) => Err(e),
     }
     .map_err(|e| {
@@ -102,11 +120,19 @@ async fn attempt(
             describe(&e)
         ))
     })?;
-    let body = text.as_string().unwrap_or_default();
+    let bytes = Uint8Array::new(&buffer);
+    let body = match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => text,
+        Err(invalid) => String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
+    };
+    let body = match body.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => body,
+    };
     Ok(Received {
         status,
         retry_after,
-        text,
+        bytes,
         body,
     })
 }
