@@ -6,37 +6,9 @@
 use arbitrary::{Result, Unstructured};
 use serde_json::{Map, Number, Value};
 
-/// Every field name the validators know, plus near misses they have suggestions for.
-pub const KEYS: &[&str] = &[
-    "customer_phone",
-    "create_customer_if_customer_phone_not_found",
-    "first_name",
-    "last_name",
-    "email",
-    "website",
-    "address",
-    "city",
-    "business_name",
-    "additional_info",
-    "deal_value",
-    "source",
-    "source_type",
-    "assignee_user_phone",
-    "lead_stage_name",
-    "lead_group_name",
-    "add_labels",
-    "remove_labels",
-    "add_products",
-    "add_phones",
-    "customer_note",
-    "text",
-    "additional",
-    "initials",
-    "latitude",
-    "longitude",
-    "type",
-    "due_date",
-    "notify_at",
+/// Names beyond the validators' own field lists: query keys, response keys, and near misses the
+/// validators have suggestions for.
+const EXTRA_KEYS: &[&str] = &[
     "page",
     "page_size",
     "limit",
@@ -62,6 +34,16 @@ pub const KEYS: &[&str] = &[
     "",
     "__proto__",
 ];
+
+/// Every field name the validators know (from the crate's own lists), plus [`EXTRA_KEYS`].
+pub fn keys() -> &'static [&'static str] {
+    use superfone_crm::validate::{ADDRESS_FIELDS, CREATE_TASK_FIELDS, UPSERT_LEAD_FIELDS};
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let known = UPSERT_LEAD_FIELDS.iter().chain(&ADDRESS_FIELDS).chain(&CREATE_TASK_FIELDS);
+        known.chain(EXTRA_KEYS).copied().collect()
+    })
+}
 
 /// Values the validators treat specially.
 pub const STRINGS: &[&str] = &[
@@ -119,7 +101,7 @@ pub fn object(u: &mut Unstructured, depth: u32) -> Result<Value> {
     let mut map = Map::new();
     for _ in 0..n {
         let key = if u.ratio(3, 4)? {
-            u.choose(KEYS)?.to_string()
+            u.choose(keys())?.to_string()
         } else {
             string(u)?
         };
