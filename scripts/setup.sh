@@ -52,13 +52,8 @@ if ! have wasm-pack; then
   cargo install -q wasm-pack --locked
 fi
 
-# 3b. cargo-fuzz and cargo-deny, for the fuzz and dependency-policy stages of the tests.
-for tool in cargo-fuzz cargo-deny; do
-  if ! have "$tool"; then
-    step "cargo install $tool"
-    cargo install -q "$tool" --locked
-  fi
-done
+# (cargo-fuzz and cargo-deny are installed by scripts/fuzz.sh and scripts/deny.sh when the tests
+# first need them, so the demo does not wait minutes for tools it never uses.)
 
 # 4. npm tools (wasm-opt from binaryen, typescript, packaging checks, runtimes): the lock file
 #    decides; reinstall only when it changed since the last install.
