@@ -189,6 +189,11 @@ fn calls() -> f64 {
     prop(&js_sys::global(), "__calls").as_f64().unwrap()
 }
 
+/// One plain call (no request options, not a page of an iteration).
+fn call(client: &RawClient, endpoint: &str, target: JsValue, input: JsValue) -> Promise {
+    client.call(endpoint, target, input, JsValue::UNDEFINED, false, None)
+}
+
 async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await
 }
@@ -196,13 +201,11 @@ async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
 #[wasm_bindgen_test]
 async fn a_refused_input_is_never_sent() {
     let client = client_with("() => new Response('{}')", "");
-    let err = settle(client.call(
+    let err = settle(call(
+        &client,
         "getLead",
         "8000000001".into(),
         JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-        false,
-        None,
     ))
     .await
     .unwrap_err();
@@ -217,13 +220,11 @@ async fn a_good_response_resolves_to_its_data_with_unknown_fields_kept() {
         r#"() => new Response(JSON.stringify({ data: { rows: [{ id: 1, title: "OTHERS", extra: "kept" }], total_pages: 1, current_page: 1, page_size: 50, total_items: 1 }, message: "success" }))"#,
         "",
     );
-    let page = settle(client.call(
+    let page = settle(call(
+        &client,
         "listSourceTypes",
         JsValue::UNDEFINED,
         JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-        false,
-        None,
     ))
     .await
     .unwrap();
@@ -242,13 +243,11 @@ async fn the_key_goes_in_the_x_api_key_header() {
         r#"() => new Response('{"data":{"id":1},"message":"success"}')"#,
         "",
     );
-    let _ = settle(client.call(
+    let _ = settle(call(
+        &client,
         "upsertLead",
         JsValue::UNDEFINED,
         js("{ customer_phone: '+14155552671' }"),
-        JsValue::UNDEFINED,
-        false,
-        None,
     ))
     .await;
     let headers = prop(&prop(&js_sys::global(), "__last"), "headers");
@@ -259,13 +258,11 @@ async fn the_key_goes_in_the_x_api_key_header() {
 #[wasm_bindgen_test]
 async fn a_fetch_that_resolves_to_a_non_response_is_a_network_error_not_a_panic() {
     let client = client_with("() => ({ status: 200 })", ", maxRetries: 0");
-    let err = settle(client.call(
+    let err = settle(call(
+        &client,
         "listLabels",
         JsValue::UNDEFINED,
         JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-        false,
-        None,
     ))
     .await
     .unwrap_err();
@@ -282,13 +279,11 @@ async fn a_429_is_retried_and_then_succeeds() {
             : new Response('{"data":{"rows":[],"total_pages":0,"current_page":1,"page_size":50,"total_items":0},"message":"success"}')"#,
         "",
     );
-    let page = settle(client.call(
+    let page = settle(call(
+        &client,
         "listLabels",
         JsValue::UNDEFINED,
         JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-        false,
-        None,
     ))
     .await
     .unwrap();
@@ -302,13 +297,11 @@ async fn a_server_message_reaches_js_verbatim() {
         r#"() => new Response('{"message":"Lead not found"}', { status: 404 })"#,
         "",
     );
-    let err = settle(client.call(
+    let err = settle(call(
+        &client,
         "completeTask",
         JsValue::from(7),
         JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-        false,
-        None,
     ))
     .await
     .unwrap_err();
