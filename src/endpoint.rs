@@ -885,14 +885,7 @@ pub fn build_request(
     let query: Vec<(&str, &str)> = parts.query.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let url = build_url(config.base_url(), spec.path, &path_params, &query);
 
-    let mut headers = Vec::with_capacity(4 + config.extra_headers().len());
-    headers.push(("x-api-key".to_owned(), config.api_key().to_owned()));
-    headers.push(("accept".to_owned(), "application/json".to_owned()));
-    if body.is_some() {
-        headers.push(("content-type".to_owned(), "application/json".to_owned()));
-    }
-    headers.push(("user-agent".to_owned(), config.user_agent().to_owned()));
-    headers.extend(config.extra_headers().iter().cloned());
+    let headers = request_headers(config, body.is_some());
 
     let retry_safe = match spec.retry {
         RetrySafety::Always => true,
@@ -911,6 +904,21 @@ pub fn build_request(
         body,
         retry_safe,
     })
+}
+
+/// The headers of every request with (`with_body`) or without a JSON body: the key, `accept`,
+/// `content-type` for a body, the user agent, then the client's extra headers. They depend only
+/// on the client, so a binding may build them once per client.
+pub fn request_headers(config: &ClientConfig, with_body: bool) -> Vec<(String, String)> {
+    let mut headers = Vec::with_capacity(4 + config.extra_headers().len());
+    headers.push(("x-api-key".to_owned(), config.api_key().to_owned()));
+    headers.push(("accept".to_owned(), "application/json".to_owned()));
+    if with_body {
+        headers.push(("content-type".to_owned(), "application/json".to_owned()));
+    }
+    headers.push(("user-agent".to_owned(), config.user_agent().to_owned()));
+    headers.extend(config.extra_headers().iter().cloned());
+    headers
 }
 
 fn to_json<T: serde::Serialize>(body: &T) -> Result<String, Error> {

@@ -4,11 +4,13 @@
 //! catalogs of labels, lead stages, lead groups, products and source types).
 //!
 //! The crate is split the way rustls and quinn-proto are: a *sans-IO core* that knows nothing of
-//! JavaScript or the network, and a thin [`wasm`] binding that performs `fetch`.
+//! JavaScript or the network, and a thin [`wasm`] binding. The binding hands each request to the
+//! package's JS shell as data (a `Call`), which performs `fetch` and reports what came back; the
+//! core's [`exchange`] decides what that means (done, retry after Δ, or which error).
 //!
 //! ```text
-//! loose input ─► validate ─► endpoint ─► HttpRequest ─► (binding: fetch, abort, sleep)
-//! typed data  ◄─ decode ◄──────────────── HttpResponse      retry decides between attempts
+//! loose input ─► validate ─► endpoint ─► HttpRequest ─► (shell: fetch, timeout, abort, sleep)
+//! checked data ◄─ decode ◄─────────────── HttpResponse      retry decides between attempts
 //! ```
 //!
 //! | module | role |

@@ -22,13 +22,29 @@ pub const E164_MIN_DIGITS: usize = 2;
 /// assert!(!is_valid_e164("8000000001"));
 /// ```
 pub fn is_valid_e164(phone: &str) -> bool {
-    let Some(digits) = phone.strip_prefix('+') else {
-        return false;
-    };
-    let digits = digits.as_bytes();
-    (E164_MIN_DIGITS..=E164_MAX_DIGITS).contains(&digits.len())
-        && digits[0] != b'0'
-        && digits.iter().all(u8::is_ascii_digit)
+    is_valid_e164_units(phone.as_bytes())
+}
+
+/// [`is_valid_e164`] over the code units of a string: UTF-8 bytes (`u8`) or UTF-16 units (`u16`,
+/// as JavaScript holds strings). One rule for both: every character it accepts is ASCII, and no
+/// unit of a non-ASCII character, in either encoding, is an ASCII digit or `+`.
+///
+/// ```
+/// use superfone_crm::phone::is_valid_e164_units;
+/// let utf16: Vec<u16> = "+918000000001".encode_utf16().collect();
+/// assert!(is_valid_e164_units(&utf16));
+/// assert!(!is_valid_e164_units("+९१८०००".as_bytes()));
+/// ```
+pub fn is_valid_e164_units<U: Copy + Into<u32>>(units: &[U]) -> bool {
+    let is_digit = |u: U| (u32::from(b'0')..=u32::from(b'9')).contains(&u.into());
+    match units.split_first() {
+        Some((&plus, digits)) if plus.into() == u32::from(b'+') => {
+            (E164_MIN_DIGITS..=E164_MAX_DIGITS).contains(&digits.len())
+                && digits[0].into() != u32::from(b'0')
+                && digits.iter().all(|&u| is_digit(u))
+        }
+        _ => false,
+    }
 }
 
 /// Turns what a person typed into E.164, or an error naming the input.

@@ -2,7 +2,7 @@
 //! reading of E.164, and the normaliser never panics and only ever returns valid E.164.
 
 use proptest::prelude::*;
-use superfone_crm::phone::{is_valid_e164, normalize_phone};
+use superfone_crm::phone::{is_valid_e164, is_valid_e164_units, normalize_phone};
 use superfone_crm::ErrorKind;
 
 /// E.164 as the API docs state it, written as differently from the crate as possible.
@@ -33,6 +33,12 @@ proptest! {
     #[test]
     fn is_valid_e164_agrees_with_the_reference(s in phone_like()) {
         prop_assert_eq!(is_valid_e164(&s), reference_e164(&s));
+    }
+
+    #[test]
+    fn the_utf16_check_gives_the_same_verdict_as_the_utf8_one(s in prop_oneof![phone_like(), any::<String>()]) {
+        let utf16: Vec<u16> = s.encode_utf16().collect();
+        prop_assert_eq!(is_valid_e164_units(&utf16), is_valid_e164(&s), "{:?}", s);
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! The binding under Node (wasm-bindgen-test): conversions from arbitrary JS values, the mapping of
-//! core errors to JS errors, and the client's pipeline over an injected `fetch` built from real
-//! `Response` objects. The end-to-end behaviour against the emulator is in tests/js/.
+//! core errors to JS errors, and a `Call` as the shell drives it (the request it carries, what it
+//! says to each response and failure). The I/O loop and the end-to-end behaviour against the
+//! emulator are tested in tests/js/.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Reflect};
 use superfone_crm::error::{Error, ErrorKind};
+use superfone_crm::wasm::call::Call;
 use superfone_crm::wasm::client::RawClient;
 use superfone_crm::wasm::convert::to_json;
 use superfone_crm::wasm::{errors, sync};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 fn js(expr: &str) -> JsValue {
@@ -170,144 +172,189 @@ fn normalize_phone_throws_a_validation_error_for_a_non_string() {
 
 const KEY: &str = "sk_live_SECRET_1234";
 
-/// A client whose `fetch` answers from `responder(request)` and counts its calls in `globalThis.__calls`.
-fn client_with(responder: &str, extra: &str) -> RawClient {
-    let fetch = js(&format!(
-        "async (request) => {{ globalThis.__calls = (globalThis.__calls || 0) + 1; globalThis.__last = request; return ({responder})(request); }}"
-    ));
+fn client(extra: &str) -> RawClient {
     let options = js(&format!(
         "{{ apiKey: '{KEY}', baseUrl: 'http://127.0.0.1:9/superfone' {extra} }}"
     ));
-    Reflect::set(&options, &"fetch".into(), &fetch).unwrap();
-    Reflect::set(&js_sys::global(), &"__calls".into(), &JsValue::from(0)).unwrap();
     RawClient::new(&options)
         .map_err(|e| prop(&e, "message"))
         .unwrap()
 }
 
-fn calls() -> f64 {
-    prop(&js_sys::global(), "__calls").as_f64().unwrap()
+/// Starts one plain call (no request options, not a page of an iteration).
+fn start(
+    client: &RawClient,
+    endpoint: &str,
+    target: JsValue,
+    input: JsValue,
+) -> Result<Call, JsValue> {
+    client.start(endpoint, target, input, JsValue::UNDEFINED, false, None)
 }
 
-/// One plain call (no request options, not a page of an iteration).
-fn call(client: &RawClient, endpoint: &str, target: JsValue, input: JsValue) -> Promise {
-    client.call(endpoint, target, input, JsValue::UNDEFINED, false, None)
-}
-
-async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
-    JsFuture::from(promise).await
-}
+const EMPTY_PAGE: &str = r#"{"data":{"rows":[],"total_pages":0,"current_page":1,"page_size":50,"total_items":0},"message":"success"}"#;
 
 #[wasm_bindgen_test]
-async fn a_refused_input_is_never_sent() {
-    let client = client_with("() => new Response('{}')", "");
-    let err = settle(call(
-        &client,
+fn a_refused_input_throws_before_there_is_anything_to_send() {
+    let err = start(
+        &client(""),
         "getLead",
         "8000000001".into(),
         JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap_err();
+    )
+    .err()
+    .unwrap();
     assert_eq!(prop(&err, "kind"), "validation");
     assert_eq!(prop(&err, "field"), "phone");
-    assert_eq!(calls(), 0.0);
 }
 
 #[wasm_bindgen_test]
-async fn a_good_response_resolves_to_its_data_with_unknown_fields_kept() {
-    let client = client_with(
-        r#"() => new Response(JSON.stringify({ data: { rows: [{ id: 1, title: "OTHERS", extra: "kept" }], total_pages: 1, current_page: 1, page_size: 50, total_items: 1 }, message: "success" }))"#,
-        "",
-    );
-    let page = settle(call(
-        &client,
-        "listSourceTypes",
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap();
-    let row = Reflect::get_u32(&prop(&page, "rows"), 0).unwrap();
-    assert_eq!(prop(&row, "extra"), "kept");
-    let request = prop(&js_sys::global(), "__last");
-    assert_eq!(
-        prop(&request, "url"),
-        "http://127.0.0.1:9/superfone/enterprise/api/source-type"
-    );
-}
-
-#[wasm_bindgen_test]
-async fn the_key_goes_in_the_x_api_key_header() {
-    let client = client_with(
-        r#"() => new Response('{"data":{"id":1},"message":"success"}')"#,
-        "",
-    );
-    let _ = settle(call(
-        &client,
+fn a_call_carries_the_request_the_core_built() {
+    let call = start(
+        &client(", headers: { 'x-team': 'crm' }"),
         "upsertLead",
         JsValue::UNDEFINED,
         js("{ customer_phone: '+14155552671' }"),
-    ))
-    .await;
-    let headers = prop(&prop(&js_sys::global(), "__last"), "headers");
-    let get: Function = prop(&headers, "get").into();
-    assert_eq!(get.call1(&headers, &"x-api-key".into()).unwrap(), KEY);
-}
-
-#[wasm_bindgen_test]
-async fn a_fetch_that_resolves_to_a_non_response_is_a_network_error_not_a_panic() {
-    let client = client_with("() => ({ status: 200 })", ", maxRetries: 0");
-    let err = settle(call(
-        &client,
-        "listLabels",
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap_err();
-    assert_eq!(prop(&err, "kind"), "network");
-    // The module is still usable afterwards.
-    assert!(sync::is_valid_e164("+14155552671"));
-}
-
-#[wasm_bindgen_test]
-async fn a_429_is_retried_and_then_succeeds() {
-    let client = client_with(
-        r#"() => globalThis.__calls === 1
-            ? new Response('{"message":"slow down"}', { status: 429, headers: { 'retry-after': '0' } })
-            : new Response('{"data":{"rows":[],"total_pages":0,"current_page":1,"page_size":50,"total_items":0},"message":"success"}')"#,
-        "",
-    );
-    let page = settle(call(
-        &client,
-        "listLabels",
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    ))
-    .await
+    )
     .unwrap();
-    assert_eq!(prop(&page, "total_items"), 0);
-    assert_eq!(calls(), 2.0);
+    assert_eq!(
+        call.url(),
+        "http://127.0.0.1:9/superfone/enterprise/api/lead"
+    );
+    assert_eq!(call.method(), "POST");
+    assert_eq!(
+        call.body().as_deref(),
+        Some(r#"{"customer_phone":"+14155552671"}"#)
+    );
+    let headers = call.headers();
+    assert_eq!(prop(&headers, "x-api-key"), KEY);
+    assert_eq!(prop(&headers, "content-type"), "application/json");
+    assert_eq!(prop(&headers, "x-team"), "crm");
+    assert!(js_sys::Object::is_frozen(
+        headers.unchecked_ref::<js_sys::Object>()
+    ));
+    assert_eq!(call.timeout_ms(), 30_000.0);
+    assert!(call.signal().is_undefined());
+
+    let get = start(
+        &client(""),
+        "listSourceTypes",
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(get.method(), "GET");
+    assert_eq!(get.body(), None);
+    assert!(prop(&get.headers(), "content-type").is_undefined());
 }
 
 #[wasm_bindgen_test]
-async fn a_server_message_reaches_js_verbatim() {
-    let client = client_with(
-        r#"() => new Response('{"message":"Lead not found"}', { status: 404 })"#,
-        "",
-    );
-    let err = settle(call(
-        &client,
+fn request_options_reach_the_call() {
+    let signal = js("new AbortController().signal");
+    let options = js("({ timeoutMs: 250 })");
+    Reflect::set(&options, &"signal".into(), &signal).unwrap();
+    let call = client("")
+        .start(
+            "listLabels",
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            options,
+            false,
+            None,
+        )
+        .unwrap();
+    assert_eq!(call.timeout_ms(), 250.0);
+    assert!(call.signal() == signal);
+
+    let err = client("")
+        .start(
+            "listLabels",
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            js("({ signal: {} })"),
+            false,
+            None,
+        )
+        .err()
+        .unwrap();
+    assert_eq!(prop(&err, "field"), "signal");
+}
+
+#[wasm_bindgen_test]
+fn a_good_response_is_done() {
+    let mut call = start(
+        &client(""),
+        "listLabels",
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(call.on_response(200, None, EMPTY_PAGE).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_429_asks_for_a_wait_and_then_the_response_is_done() {
+    let mut call = start(
+        &client(""),
+        "listLabels",
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let wait = call
+        .on_response(429, Some("1".into()), r#"{"message":"slow down"}"#)
+        .unwrap();
+    assert_eq!(wait, Some(1000.0));
+    assert_eq!(call.on_response(200, None, EMPTY_PAGE).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_server_message_reaches_js_verbatim() {
+    let mut call = start(
+        &client(""),
         "completeTask",
         JsValue::from(7),
         JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap_err();
+    )
+    .unwrap();
+    let err = call
+        .on_response(404, None, r#"{"message":"Lead not found"}"#)
+        .unwrap_err();
     assert_eq!(prop(&err, "kind"), "not_found");
     assert_eq!(prop(&err, "status"), 404);
     assert_eq!(prop(&err, "message"), "Lead not found");
+    assert_eq!(prop(&prop(&err, "body"), "message"), "Lead not found");
+}
+
+#[wasm_bindgen_test]
+fn failures_map_to_their_kinds_and_the_key_is_redacted() {
+    let c = client(", maxRetries: 0");
+    let failing = |kind: &str, detail: Option<String>| {
+        let mut call = start(&c, "listLabels", JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+        call.on_failure(kind, detail).unwrap_err()
+    };
+    assert_eq!(prop(&failing("timeout", None), "kind"), "timeout");
+    assert_eq!(prop(&failing("aborted", None), "kind"), "aborted");
+    let network = failing("network", Some(format!("refused; x-api-key was {KEY}")));
+    assert_eq!(prop(&network, "kind"), "network");
+    let message = prop(&network, "message").as_string().unwrap();
+    assert!(
+        !message.contains(KEY) && message.contains("[redacted]"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_timed_out_create_task_is_not_retried() {
+    let mut call = start(
+        &client(""),
+        "createTask",
+        JsValue::from(7),
+        js("{ type: 'REMINDER', due_date: '2030-01-01T00:00:00Z' }"),
+    )
+    .unwrap();
+    let err = call.on_failure("timeout", None).unwrap_err();
+    assert_eq!(prop(&err, "kind"), "timeout");
+    assert_eq!(prop(&err, "retryable"), false);
 }
 
 #[wasm_bindgen_test]

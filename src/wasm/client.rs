@@ -1,27 +1,34 @@
-//! `RawClient`: the client as the JS shell sees it. One generic `call` serves all ten endpoints
-//! (the shell's `SuperfoneClient` gives each its own method); the core validates, builds the
-//! request and decides every retry, and this file only carries values and drives the transport.
+//! `RawClient`: the client as the JS shell sees it. One generic `start` serves all ten endpoints
+//! (the shell's `SuperfoneClient` gives each its own method): the core validates and builds the
+//! request, and the [`Call`] it returns decides every retry while the shell does the I/O.
 
-use crate::endpoint::{prepare, Call, Endpoint};
+use crate::endpoint::{prepare, request_headers, Call as Request, ClientConfig, Endpoint};
 use crate::error::Error;
-use crate::exchange::{Exchange, Step};
+use crate::exchange::Exchange;
 use crate::options::{client_options, request_options, ClientOptions};
 use crate::retry::RetryPolicy;
+use crate::wasm::call::Call;
 use crate::wasm::convert::{expect_object_or_absent, get_prop, to_json};
-use crate::wasm::{errors, transport};
-use js_sys::{Function, Promise, Reflect};
+use crate::wasm::errors;
+use js_sys::{Function, Object, Reflect};
 use serde_json::Value;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
-use web_sys::AbortSignal;
 
-/// The configured client. Holds the API key; never hands it back to JS.
+#[wasm_bindgen]
+extern "C" {
+    /// The runtime's `AbortSignal` (only checked with `instanceof`).
+    type AbortSignal;
+}
+
+/// The configured client. Holds the API key; hands it out only inside a call's headers, which
+/// the shell passes straight to `fetch`.
 #[wasm_bindgen]
 pub struct RawClient {
-    options: Rc<ClientOptions>,
-    fetch: Option<Function>,
+    options: ClientOptions,
+    fetch: JsValue,
+    /// The headers of a request without and with a JSON body, built once.
+    headers: [JsValue; 2],
 }
 
 #[wasm_bindgen]
@@ -39,11 +46,18 @@ impl RawClient {
         self.options.config.base_url().to_owned()
     }
 
-    /// Performs `endpoint` (a JS method name such as `"getLead"`): `target` is the phone or lead
+    /// The `fetch` given in the options, `undefined` for the runtime's own.
+    #[wasm_bindgen(getter)]
+    pub fn fetch(&self) -> JsValue {
+        self.fetch.clone()
+    }
+
+    /// Starts `endpoint` (a JS method name such as `"getLead"`): `target` is the phone or lead
     /// id, `input` the body or query, `options` the `RequestOptions`. `iterating` marks one page
     /// of an `iterate*` method (`limit` is then allowed in the query), and `page`, when given,
-    /// replaces the query's page.
-    pub fn call(
+    /// replaces the query's page. Throws the validation `SuperfoneError` when anything is wrong,
+    /// before anything is sent.
+    pub fn start(
         &self,
         endpoint: &str,
         target: JsValue,
@@ -51,14 +65,9 @@ impl RawClient {
         options: JsValue,
         iterating: bool,
         page: Option<u32>,
-    ) -> Promise {
-        match self.start(endpoint, &target, &input, &options, iterating, page) {
-            Ok((exchange, signal, timeout_ms)) => {
-                let fetch = self.fetch.clone();
-                future_to_promise(drive(exchange, fetch, signal, timeout_ms))
-            }
-            Err(err) => Promise::reject(&errors::to_js(&err)),
-        }
+    ) -> Result<Call, JsValue> {
+        self.begin(endpoint, &target, &input, &options, iterating, page)
+            .map_err(|e| errors::to_js(&e))
     }
 }
 
@@ -66,13 +75,14 @@ impl RawClient {
     fn build(options: &JsValue) -> Result<RawClient, Error> {
         expect_object_or_absent(options, "options")?;
         let fetch = match get_prop(options, "fetch") {
-            None => None,
-            Some(f) => Some(f.dyn_into::<Function>().map_err(|_| {
-                Error::validation(
+            None => JsValue::UNDEFINED,
+            Some(f) if f.is_instance_of::<Function>() => f,
+            Some(_) => {
+                return Err(Error::validation(
                     "fetch",
                     "fetch must be a function (request: Request) => Promise<Response>",
-                )
-            })?),
+                ))
+            }
         };
         let converted = to_json(options, "", &["fetch"]);
         if !converted.issues.is_empty() {
@@ -87,14 +97,19 @@ impl RawClient {
                  pass dangerouslyAllowBrowser: true",
             ));
         }
+        let headers = [
+            headers_object(&options.config, false),
+            headers_object(&options.config, true),
+        ];
         Ok(RawClient {
-            options: Rc::new(options),
+            options,
             fetch,
+            headers,
         })
     }
 
     /// Everything up to the first send: validation, the request, the per-call options.
-    fn start(
+    fn begin(
         &self,
         endpoint: &str,
         target: &JsValue,
@@ -102,17 +117,15 @@ impl RawClient {
         options: &JsValue,
         iterating: bool,
         page: Option<u32>,
-    ) -> Result<(Exchange, Option<AbortSignal>, f64), Error> {
+    ) -> Result<Call, Error> {
         let endpoint = Endpoint::from_name(endpoint).ok_or_else(|| {
             Error::validation("endpoint", format!("no endpoint named {endpoint}"))
         })?;
         expect_object_or_absent(options, "options")?;
         let signal = match get_prop(options, "signal") {
-            None => None,
-            Some(s) => Some(
-                s.dyn_into::<AbortSignal>()
-                    .map_err(|_| Error::validation("signal", "signal must be an AbortSignal"))?,
-            ),
+            None => JsValue::UNDEFINED,
+            Some(s) if s.is_instance_of::<AbortSignal>() => s,
+            Some(_) => return Err(Error::validation("signal", "signal must be an AbortSignal")),
         };
         let converted = to_json(options, "", &["signal"]);
         if !converted.issues.is_empty() {
@@ -128,7 +141,7 @@ impl RawClient {
             }
             _ => (None, None),
         };
-        let call = Call {
+        let call = Request {
             endpoint,
             lead_id,
             phone,
@@ -136,13 +149,28 @@ impl RawClient {
             allow_limit: iterating,
         };
         let request = prepare(&self.options.config, &call, js_sys::Date::now())?;
+        let headers = self.headers[usize::from(request.body.is_some())].clone();
         let policy = RetryPolicy {
             max_retries: overrides.max_retries.unwrap_or(self.options.max_retries),
             ..RetryPolicy::default()
         };
         let timeout_ms = overrides.timeout_ms.unwrap_or(self.options.timeout_ms);
-        Ok((Exchange::new(request, policy), signal, timeout_ms))
+        Ok(Call::new(
+            Exchange::new(request, policy),
+            headers,
+            signal,
+            timeout_ms,
+        ))
     }
+}
+
+/// The request headers as a frozen plain object, ready for `fetch`'s `init.headers`.
+fn headers_object(config: &ClientConfig, with_body: bool) -> JsValue {
+    let object = Object::new();
+    for (name, value) in request_headers(config, with_body) {
+        let _ = Reflect::set(&object, &name.into(), &value.into());
+    }
+    Object::freeze(&object).into()
 }
 
 /// The body or query as JSON; for a page of an iteration, with that `page` set.
@@ -173,54 +201,6 @@ fn convert_target(target: &JsValue, field: &str) -> Result<Value, Error> {
         )),
         None => Ok(converted.value),
     }
-}
-
-/// Sends, and resends while the core says so; resolves to the response's `data`.
-async fn drive(
-    mut exchange: Exchange,
-    fetch: Option<Function>,
-    signal: Option<AbortSignal>,
-    timeout_ms: f64,
-) -> Result<JsValue, JsValue> {
-    loop {
-        let sent = transport::send(
-            exchange.request(),
-            fetch.as_ref(),
-            signal.as_ref(),
-            timeout_ms,
-        )
-        .await;
-        let (now, jitter) = (js_sys::Date::now(), js_sys::Math::random());
-        let step = match sent {
-            Ok(received) => {
-                let status = received.status;
-                let retry_after = received.retry_after.as_deref();
-                match exchange.on_response(status, retry_after, &received.body, now, jitter) {
-                    Step::Done => return received.data().map_err(|_| errors::to_js(&unparsable())),
-                    step => step,
-                }
-            }
-            Err(failure) => exchange.on_failure(failure, now, jitter),
-        };
-        let after_ms = match step {
-            Step::Retry { after_ms } => after_ms,
-            Step::Fail(err) => return Err(errors::to_js(&err)),
-            Step::Done => return Err(errors::to_js(&unparsable())),
-        };
-        if let Err(aborted) = transport::sleep(after_ms, signal.as_ref()).await {
-            if let Step::Fail(err) = exchange.on_failure(aborted, js_sys::Date::now(), 0.0) {
-                return Err(errors::to_js(&err));
-            }
-        }
-    }
-}
-
-/// The core accepted a body the runtime's `JSON.parse` then refused (or a step without one).
-fn unparsable() -> Error {
-    Error::new(
-        crate::error::ErrorKind::Decode,
-        "the response body could not be parsed",
-    )
 }
 
 /// A browser page: a global `window` with a `document` (workers, Deno and Node have none).

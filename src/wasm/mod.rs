@@ -1,12 +1,17 @@
 //! The wasm-bindgen binding: the only part of the crate that touches JavaScript. It converts
-//! values, performs `fetch`, sleeps between retries, honours `AbortSignal`, and turns [`Error`]
-//! into the JS `SuperfoneError`. Every decision is made by the core; this layer only carries.
+//! values, hands the package's JS shell each request as data and takes back what the runtime's
+//! `fetch` returned, and turns [`Error`] into the JS `SuperfoneError`. Every decision is made by
+//! the core; this layer only carries.
 //!
-//! The package's JS shell (`pkg-template/shell.js`) wraps [`client::RawClient`] in the public
-//! `SuperfoneClient` class and defines `SuperfoneError`, which it registers here at load time.
+//! The JS shell (`pkg-template/shell.js`) wraps [`client::RawClient`] in the public
+//! `SuperfoneClient` class, performs the I/O each [`call::Call`] asks for (fetch with a timeout
+//! and the caller's `AbortSignal`, the waits between retries) and defines `SuperfoneError`, which
+//! it registers here at load time.
+//!
+//! [`Error`]: crate::error::Error
 
+pub mod call;
 pub mod client;
 pub mod convert;
 pub mod errors;
 pub mod sync;
-pub mod transport;

@@ -5,6 +5,7 @@ use crate::error::Error;
 use crate::wasm::convert::{issues_to_js, merge_issues, to_json};
 use crate::wasm::errors;
 use crate::{phone, validate};
+use std::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,6 +14,37 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(js_name = isValidE164)]
 pub fn is_valid_e164(phone: &str) -> bool {
     phone::is_valid_e164(phone)
+}
+
+/// Room for the UTF-16 code units of one phone number: every valid one (16 at most) and the usual
+/// typing mistakes fit, longer strings take [`is_valid_e164`].
+const PHONE_UNITS: usize = 32;
+
+/// A buffer in wasm memory the shell writes a short string's UTF-16 code units into, so that
+/// `isValidE164` costs one call with one integer instead of an allocation, a UTF-8 encoding and
+/// a free (the call itself is a few nanoseconds; those were most of its cost).
+struct PhoneBuffer(UnsafeCell<[u16; PHONE_UNITS]>);
+
+// wasm32 without threads: one thread only, and the shell never re-enters while writing.
+unsafe impl Sync for PhoneBuffer {}
+
+static PHONE_BUFFER: PhoneBuffer = PhoneBuffer(UnsafeCell::new([0; PHONE_UNITS]));
+
+/// A `Uint16Array` over the buffer. It goes stale (length 0) when the wasm memory grows; the shell
+/// then asks again.
+#[wasm_bindgen(js_name = __phoneBuffer)]
+pub fn phone_buffer() -> js_sys::Uint16Array {
+    // SAFETY: the view aliases a static that lives as long as the module; JS only writes u16s
+    // into it, and Rust reads it only in `is_valid_e164_buffered`, after the shell wrote.
+    unsafe { js_sys::Uint16Array::view(&*PHONE_BUFFER.0.get()) }
+}
+
+/// [`is_valid_e164`] of the first `len` code units the shell wrote into the buffer.
+#[wasm_bindgen(js_name = __isValidE164Buffered)]
+pub fn is_valid_e164_buffered(len: usize) -> bool {
+    // SAFETY: single-threaded, and no JS runs while this reads.
+    let units = unsafe { &*PHONE_BUFFER.0.get() };
+    phone::is_valid_e164_units(&units[..len.min(PHONE_UNITS)])
 }
 
 /// `"+91 80000-00001"` → `"+918000000001"`; throws a `SuperfoneError` (kind `validation`) when

@@ -205,7 +205,9 @@ describe('the default fetch', () => {
   test('is the global fetch at call time', async () => {
     const { fetch, sent } = recordingFetch();
     const original = globalThis.fetch;
-    globalThis.fetch = fetch;
+    // The global fetch is called as fetch(url, init) (the spec's signature; the SDK does not build
+    // a Request of its own for it), a custom one with a Request (ClientOptions.fetch).
+    globalThis.fetch = (input, init) => fetch(new Request(input, init));
     try {
       const lead = await new SuperfoneClient({ apiKey: 'sf_test_key' }).getLead('+918000000001');
       assert.equal(lead.id, 1001);

@@ -3,10 +3,14 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { rejectsWith, throwsWith } from './helpers.mjs';
 
 const { SuperfoneClient, isValidE164, normalizePhone, validateUpsertLead, validateCreateTask } = await import('superfone-crm');
 const { createMockFetch } = await import('superfone-crm/emulator');
+// The Node entry's wasm-bindgen module (the same instance the package uses), for its internals.
+const glue = createRequire(import.meta.url)(join(dirname(createRequire(import.meta.url).resolve('superfone-crm')), '..', 'superfone_crm_node.cjs'));
 
 const NOW = new Date('2026-05-20T14:00:00Z');
 
@@ -21,6 +25,30 @@ describe('isValidE164', () => {
     for (const phone of ['8000000001', '+91 80000 00001', '+91-8000000001', '+(91)8000000001', '+0918000000001', '+1234567890123456', '+', '', ' +918000000001', '+91800000000１']) {
       assert.equal(isValidE164(phone), false, JSON.stringify(phone));
     }
+  });
+
+  test('short strings (checked in a buffer in wasm memory) and long ones get the core\'s verdict', () => {
+    // Around the buffer's 32 code units, surrogates and non-ASCII included: a stale verdict from
+    // an earlier, longer string would show here.
+    const cases = [
+      ['+14155552671', true], ['+1415555267', true], ['+141555526', true], ['+1', false],
+      ['+12345678901234567890123456789012', false], ['+123456789012345678901234567890123', false],
+      [`+91${'0'.repeat(29)}`, false], [`+91${'0'.repeat(40)}`, false], ['+9180000000\u{1F4DE}', false],
+      ['+91800000\uD800', false], ['\u00e9', false], ['+918000000001', true],
+    ];
+    for (const [phone, valid] of cases) assert.equal(isValidE164(phone), valid, JSON.stringify(phone));
+  });
+
+  test('stays right after the wasm memory grows', () => {
+    assert.equal(isValidE164('+918000000001'), true);
+    // A large input makes the module grow its memory, which detaches every view of the old one.
+    const stale = glue.__phoneBuffer();
+    const big = { customer_phone: '+918000000001', additional_info: 'x'.repeat(8 * 1024 * 1024) };
+    assert.ok(Array.isArray(validateUpsertLead(big)));
+    assert.equal(stale.length, 0, 'the memory grew (the view taken before is detached)');
+    assert.equal(isValidE164('+918000000001'), true);
+    assert.equal(isValidE164('+91800000000'), true);
+    assert.equal(isValidE164('918000000001'), false);
   });
 
   test('non-strings are false, not a throw', () => {

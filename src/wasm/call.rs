@@ -1,0 +1,135 @@
+//! `Call`: one request in flight, as the package's JS shell sees it. The core's [`Exchange`]
+//! decides everything (is this response good, retry or fail, with which error); the shell only
+//! performs the I/O it is told to: send the request, report what came back, wait, send again.
+//!
+//! The loop itself is JavaScript (`pkg-template/shell.js`, `perform`): an `await` driven from
+//! Rust costs a `Closure` per settled promise (each registered with a `FinalizationRegistry`),
+//! a promise per race and a boundary crossing per step, which measured as much as the whole
+//! `fetch` it wrapped. Here the shell crosses into wasm once to start, once per response.
+
+use crate::error::{Error, ErrorKind};
+use crate::exchange::{Exchange, Failure, Step};
+use crate::wasm::errors;
+use wasm_bindgen::prelude::*;
+
+/// A started call: the request to send and the core's state for it.
+#[wasm_bindgen]
+pub struct Call {
+    exchange: Exchange,
+    headers: JsValue,
+    signal: JsValue,
+    timeout_ms: f64,
+}
+
+impl Call {
+    pub(crate) fn new(
+        exchange: Exchange,
+        headers: JsValue,
+        signal: JsValue,
+        timeout_ms: f64,
+    ) -> Self {
+        Call {
+            exchange,
+            headers,
+            signal,
+            timeout_ms,
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Call {
+    /// The URL, path and query encoded by the core.
+    #[wasm_bindgen(getter)]
+    pub fn url(&self) -> String {
+        self.exchange.request().url.clone()
+    }
+
+    /// `GET`, `POST` or `PATCH`.
+    #[wasm_bindgen(getter)]
+    pub fn method(&self) -> String {
+        self.exchange.request().method.as_str().to_owned()
+    }
+
+    /// The request headers, the API key among them, as a frozen plain object (built once per
+    /// client: they never vary between calls).
+    #[wasm_bindgen(getter)]
+    pub fn headers(&self) -> JsValue {
+        self.headers.clone()
+    }
+
+    /// The JSON body, `undefined` for a request without one.
+    #[wasm_bindgen(getter)]
+    pub fn body(&self) -> Option<String> {
+        self.exchange.request().body.clone()
+    }
+
+    /// The caller's `AbortSignal`, `undefined` without one.
+    #[wasm_bindgen(getter)]
+    pub fn signal(&self) -> JsValue {
+        self.signal.clone()
+    }
+
+    /// How long one attempt (sending and reading the body) may take.
+    #[wasm_bindgen(getter, js_name = timeoutMs)]
+    pub fn timeout_ms(&self) -> f64 {
+        self.timeout_ms
+    }
+
+    /// A response arrived (`body` as the runtime's `Response.text()` gave it). `undefined`: it is
+    /// good, hand its `data` to the caller. A number: wait that many milliseconds and send again.
+    /// Throws the `SuperfoneError` to reject with.
+    #[wasm_bindgen(js_name = onResponse)]
+    pub fn on_response(
+        &mut self,
+        status: u16,
+        retry_after: Option<String>,
+        body: &str,
+    ) -> Result<Option<f64>, JsValue> {
+        let (now, jitter) = clock();
+        let step = self
+            .exchange
+            .on_response(status, retry_after.as_deref(), body, now, jitter);
+        match step {
+            Step::Done => Ok(None),
+            step => then(step).map(Some),
+        }
+    }
+
+    /// The attempt ended without a response: `kind` is `"timeout"`, `"aborted"` or `"network"`
+    /// (with the runtime's `detail`). Returns the wait before the next attempt, or throws.
+    #[wasm_bindgen(js_name = onFailure)]
+    pub fn on_failure(&mut self, kind: &str, detail: Option<String>) -> Result<f64, JsValue> {
+        let failure = match kind {
+            "timeout" => Failure::Timeout(self.timeout_ms),
+            "aborted" => Failure::Aborted,
+            _ => Failure::Network(detail.unwrap_or_else(|| "fetch failed".to_owned())),
+        };
+        let (now, jitter) = clock();
+        then(self.exchange.on_failure(failure, now, jitter))
+    }
+
+    /// The error for a body the core accepted and the runtime's `JSON.parse` then refused
+    /// (a disagreement between the two parsers, not something a server can cause).
+    pub fn unparsable(&self) -> JsValue {
+        errors::to_js(&unparsable())
+    }
+}
+
+fn unparsable() -> Error {
+    Error::new(ErrorKind::Decode, "the response body could not be parsed")
+}
+
+fn clock() -> (f64, f64) {
+    (js_sys::Date::now(), js_sys::Math::random())
+}
+
+/// A retry's wait, or the error to throw.
+fn then(step: Step) -> Result<f64, JsValue> {
+    match step {
+        Step::Retry { after_ms } => Ok(after_ms),
+        Step::Fail(err) => Err(errors::to_js(&err)),
+        // Only a response can be done, and `on_response` returns before coming here.
+        Step::Done => Err(errors::to_js(&unparsable())),
+    }
+}
