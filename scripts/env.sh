@@ -13,6 +13,12 @@ if [ "$WASM_MODE" = debian ]; then
   release_env=(RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort")
   WASM_PACK_FLAGS=(--mode force)
 fi
+if [ "$WASM_MODE" = rustup ] && [ "$(cat .tools/wasm-release 2>/dev/null)" = build-std ]; then
+  # The release build only: std compiled from rust-src with panic=immediate-abort (setup.sh), in a
+  # target directory of its own so that it and the test builds do not invalidate each other.
+  release_env=(RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR="$PWD/target/build-std")
+fi
 # Runs a command with the wasm build environment (only wasm commands: native cargo stays as is).
 with_wasm_env() { env "${wasm_env[@]}" "$@"; }
 with_wasm_release_env() { env "${wasm_env[@]}" "${release_env[@]}" "$@"; }

@@ -40,6 +40,19 @@ fi
 echo "$mode" > .tools/wasm-mode
 step "wasm compiler: $mode"
 
+# 1b. With rustup, the std sources too: the release build compiles std itself with
+#     panic=immediate-abort, which leaves the panic-message machinery out of the .wasm (~10% of its
+#     gzipped size). Without them the release build uses the prebuilt std (larger, same behaviour).
+if [ "$mode" = rustup ]; then
+  if rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+    || timeout 120 rustup component add rust-src >/dev/null 2>&1; then
+    echo build-std > .tools/wasm-release
+  else
+    echo prebuilt > .tools/wasm-release
+  fi
+  step "wasm release std: $(cat .tools/wasm-release)"
+fi
+
 # 2. wasm-bindgen CLI at exactly the version Cargo.lock pins (not --locked: see TOOLCHAIN.md).
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"

@@ -142,7 +142,10 @@ impl Error {
     pub fn timeout(timeout_ms: f64) -> Self {
         Error::new(
             ErrorKind::Timeout,
-            format!("request timed out after {timeout_ms} ms"),
+            format!(
+                "request timed out after {} ms",
+                crate::time::format_ms(timeout_ms)
+            ),
         )
     }
 

@@ -183,7 +183,15 @@ pub fn parse_retry_after_ms(value: &str, now_ms: f64) -> Option<f64> {
     let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let ms = if !whole.is_empty() && digits(whole) && digits(fraction) && !value.ends_with('.') {
-        value.parse::<f64>().ok()? * 1000.0
+        // Digit by digit rather than `str::parse::<f64>`, whose algorithm is the largest thing
+        // it would bring into the .wasm; exact for any wait a server would send.
+        let whole_s = whole
+            .bytes()
+            .fold(0.0, |x, b| x * 10.0 + f64::from(b - b'0'));
+        let (fraction_s, _) = fraction.bytes().take(15).fold((0.0, 1.0), |(x, scale), b| {
+            (x + f64::from(b - b'0') * scale / 10.0, scale / 10.0)
+        });
+        (whole_s + fraction_s) * 1000.0
     } else {
         let at = crate::time::parse_http_date_ms(value)?;
         (at - now_ms).max(0.0)

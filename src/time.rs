@@ -171,6 +171,26 @@ pub fn parse_http_date_ms(s: &str) -> Option<f64> {
     Some((days * MS_PER_DAY + secs * 1000) as f64)
 }
 
+/// A duration in milliseconds for a message: `30000`, `1.5`, `0.25` (at most three decimals, no
+/// exponent), without the float formatting machinery.
+///
+/// ```
+/// use superfone_crm::time::format_ms;
+/// assert_eq!(format_ms(30000.0), "30000");
+/// assert_eq!(format_ms(1.5), "1.5");
+/// assert_eq!(format_ms(0.125), "0.125");
+/// ```
+pub fn format_ms(ms: f64) -> String {
+    // Thousandths; `as` saturates, and the options cap a timeout at 2^31 - 1 ms anyway.
+    let thousandths = (ms.max(0.0) * 1000.0).round() as u64;
+    let (whole, fraction) = (thousandths / 1000, thousandths % 1000);
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let fraction = format!("{fraction:03}");
+    format!("{whole}.{}", fraction.trim_end_matches('0'))
+}
+
 /// Formats Unix milliseconds as `2026-05-20T15:00:00.000Z`, exactly as JavaScript's
 /// `Date.prototype.toISOString` does (years outside 0000–9999 as `+YYYYYY` / `-YYYYYY`).
 ///

@@ -637,12 +637,13 @@ impl Issues {
                     }
                 }
                 "latitude" | "longitude" => {
-                    let limit = if key == "latitude" { 90.0 } else { 180.0 };
+                    // Whole degrees, so that the message needs no float formatting.
+                    let limit: u8 = if key == "latitude" { 90 } else { 180 };
                     match v {
                         Value::Null => {}
                         Value::Number(n) => {
                             let x = n.as_f64().unwrap_or(f64::NAN);
-                            if !(-limit..=limit).contains(&x) {
+                            if !(-f64::from(limit)..=f64::from(limit)).contains(&x) {
                                 self.push(
                                     at,
                                     format!("must be between -{limit} and {limit} (got {n})"),
