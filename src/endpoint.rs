@@ -23,7 +23,6 @@
 use crate::error::{Error, ErrorKind, ValidationIssue};
 use crate::model::{CreateTaskInput, UpsertLeadInput};
 use crate::validate::{self, QueryKind};
-use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -266,11 +265,19 @@ impl Call {
     }
 }
 
-/// A typed request body.
+/// A request body: typed (for Rust callers building requests themselves), or the caller's own
+/// JSON once [`check`] has validated it against the endpoint's documented fields.
+///
+/// [`check`] keeps the validated JSON rather than decoding it into the typed struct: the
+/// validators admit exactly the typed structs' fields and values (`tests/core_validate.rs`
+/// proves that the two serialize alike), and skipping the round trip keeps serde's decoding
+/// machinery out of the .wasm.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     UpsertLead(Box<UpsertLeadInput>),
     CreateTask(CreateTaskInput),
+    /// Validated JSON of the endpoint's body type.
+    Checked(Value),
 }
 
 /// The checked, typed parts of a call: what [`check`] yields once validation passed, and what
@@ -826,22 +833,11 @@ pub fn check(call: &Call, now_ms: f64) -> Result<Parts, Error> {
         return Err(Error::from_issues(&issues));
     }
     parts.body = match spec.input {
-        Input::UpsertLeadBody => Some(Body::UpsertLead(Box::new(typed(input)?))),
-        Input::CreateTaskBody => Some(Body::CreateTask(typed(input)?)),
+        Input::UpsertLeadBody => Some(Body::Checked(validate::upsert_lead_body(input))),
+        Input::CreateTaskBody => Some(Body::Checked(input.clone())),
         _ => None,
     };
     Ok(parts)
-}
-
-/// The validated input as its typed struct. Validation has passed, so a failure here means the
-/// validator and the model disagree; it is still reported, never a panic.
-fn typed<T: for<'de> Deserialize<'de>>(input: &Value) -> Result<T, Error> {
-    T::deserialize(input).map_err(|e| {
-        Error::validation(
-            "input",
-            format!("does not match the documented fields: {e}"),
-        )
-    })
 }
 
 /// Builds the request for `endpoint` from checked `parts`: the absolute URL (every path and
@@ -865,6 +861,9 @@ pub fn build_request(
     let body = match (spec.input, &parts.body) {
         (Input::UpsertLeadBody, Some(Body::UpsertLead(b))) => Some(to_json(b)?),
         (Input::CreateTaskBody, Some(Body::CreateTask(b))) => Some(to_json(b)?),
+        (Input::UpsertLeadBody | Input::CreateTaskBody, Some(Body::Checked(v))) => {
+            Some(to_json(v)?)
+        }
         (Input::UpsertLeadBody | Input::CreateTaskBody, _) => {
             return Err(Error::validation(
                 "input",
@@ -890,10 +889,11 @@ pub fn build_request(
     let retry_safe = match spec.retry {
         RetrySafety::Always => true,
         RetrySafety::Never => false,
-        RetrySafety::UnlessCustomerNote => !matches!(
-            &parts.body,
-            Some(Body::UpsertLead(b)) if b.customer_note.is_some()
-        ),
+        RetrySafety::UnlessCustomerNote => match &parts.body {
+            Some(Body::UpsertLead(b)) => b.customer_note.is_none(),
+            Some(Body::Checked(v)) => v.get("customer_note").is_none_or(Value::is_null),
+            _ => true,
+        },
     };
 
     Ok(HttpRequest {

@@ -45,6 +45,18 @@ pub const UPSERT_LEAD_FIELDS: [&str; 21] = [
     "customer_note",
 ];
 
+/// A valid upsert-lead input as it is sent: as given, except that `address` fields given as
+/// `null` are left out, which is what they mean (the API documents no way to clear one; the
+/// typed [`crate::model::Address`] has no `null` for them either). Only the three top-level
+/// fields documented as clearable keep a `null`.
+pub fn upsert_lead_body(input: &Value) -> Value {
+    let mut body = input.clone();
+    if let Some(Value::Object(address)) = body.get_mut("address") {
+        address.retain(|_, v| !v.is_null());
+    }
+    body
+}
+
 /// The fields of the Upsert Lead `address` object.
 pub const ADDRESS_FIELDS: [&str; 5] = ["text", "additional", "initials", "latitude", "longitude"];
 

@@ -614,9 +614,10 @@ fn prepare_builds_a_create_task_request() {
         .with_input(json!({"type": "SITE_VISIT", "due_date": "2026-05-20T15:00:00Z"}));
     let request = prepare(&config(), &call, NOW_MS).unwrap();
     assert!(request.url.ends_with("/enterprise/api/lead/7/task"));
+    let body: Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
     assert_eq!(
-        request.body.as_deref(),
-        Some(r#"{"type":"SITE_VISIT","due_date":"2026-05-20T15:00:00Z"}"#)
+        body,
+        json!({"type": "SITE_VISIT", "due_date": "2026-05-20T15:00:00Z"})
     );
     assert!(!request.retry_safe);
 }

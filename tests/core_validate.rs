@@ -5,9 +5,9 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use superfone_crm::time::{format_iso8601_ms, parse_http_date_ms, parse_iso8601_ms};
 use superfone_crm::validate::{
-    validate_create_task, validate_lead_id, validate_lookup_phone, validate_page_query,
-    validate_upsert_lead, QueryKind, ADDRESS_FIELDS, CREATE_TASK_FIELDS, TASK_TYPES,
-    UPSERT_LEAD_FIELDS,
+    upsert_lead_body, validate_create_task, validate_lead_id, validate_lookup_phone,
+    validate_page_query, validate_upsert_lead, QueryKind, ADDRESS_FIELDS, CREATE_TASK_FIELDS,
+    TASK_TYPES, UPSERT_LEAD_FIELDS,
 };
 
 /// 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the years the parser reads.
@@ -165,4 +165,132 @@ fn validators_survive_huge_and_deep_input() {
     assert!(issues.iter().all(|i| i.message.len() < 400), "{issues:?}");
     assert!(issues.iter().all(|i| i.field.len() < 100), "{issues:?}");
     let _ = validate_create_task(&input, 0.0);
+}
+
+/// Values of the shapes the body fields take (and some they must not), for inputs that often
+/// pass validation.
+fn plausible_value() -> impl Strategy<Value = Value> {
+    prop::sample::select(vec![
+        Value::Null,
+        json!(true),
+        json!(false),
+        json!(0),
+        json!(7),
+        json!(125000.5),
+        json!(-3),
+        json!(""),
+        json!("Asha"),
+        json!("+918000000001"),
+        json!("a@b.com"),
+        json!("2030-01-01T00:00:00Z"),
+        json!("2030-01-01T00:00:00.123+05:30"),
+        json!("FOLLOW_UP_CALL"),
+        json!("OTHERS"),
+        json!(["VIP"]),
+        json!(["a@b.com", "c@d.in"]),
+        json!(["+918000000002"]),
+        json!([]),
+        json!({"text": "42, 3rd Cross", "latitude": 12.97, "longitude": 77.64}),
+        json!({"text": "x", "initials": null, "latitude": null}),
+        json!({"unknown": 1}),
+    ])
+}
+
+/// A body of `fields`: `base` first, then up to `max_extra` fields with plausible values on top.
+fn plausible_body(
+    fields: &'static [&'static str],
+    base: Value,
+    max_extra: usize,
+) -> impl Strategy<Value = Value> {
+    prop::collection::vec(
+        (prop::sample::select(fields.to_vec()), plausible_value()),
+        0..=max_extra,
+    )
+    .prop_map(move |entries| {
+        let mut body = base.clone();
+        if let Value::Object(map) = &mut body {
+            map.extend(entries.into_iter().map(|(k, v)| (k.to_owned(), v)));
+        }
+        body
+    })
+}
+
+fn plausible_upsert() -> impl Strategy<Value = Value> {
+    plausible_body(
+        &UPSERT_LEAD_FIELDS,
+        json!({"customer_phone": "+918000000001"}),
+        8,
+    )
+}
+
+fn plausible_task() -> impl Strategy<Value = Value> {
+    plausible_body(
+        &CREATE_TASK_FIELDS,
+        json!({"type": "FOLLOW_UP_CALL", "due_date": "2030-01-01T00:00:00Z"}),
+        2,
+    )
+}
+
+/// Numbers as numbers: `0` and `0.0` are one JSON value (the typed struct writes an `f64` field
+/// as `0.0`, the caller's JSON as JavaScript does, `0`).
+fn numbers_as_f64(value: Value) -> Value {
+    match value {
+        Value::Number(n) => json!(n.as_f64()),
+        Value::Array(items) => Value::Array(items.into_iter().map(numbers_as_f64).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, numbers_as_f64(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    // prepare() sends a validated body as the caller gave it, where it used to decode it into
+    // the typed struct and serialize that. These say the two send the same JSON.
+    #[test]
+    fn a_valid_upsert_body_is_its_typed_struct(input in plausible_upsert()) {
+        if validate_upsert_lead(&input).is_empty() {
+            let typed: superfone_crm::model::UpsertLeadInput = serde_json::from_value(input.clone()).unwrap();
+            prop_assert_eq!(numbers_as_f64(serde_json::to_value(typed).unwrap()), numbers_as_f64(upsert_lead_body(&input)));
+        }
+    }
+
+    #[test]
+    fn a_valid_create_task_body_is_its_typed_struct(input in plausible_task()) {
+        if validate_create_task(&input, 0.0).is_empty() {
+            let typed: superfone_crm::model::CreateTaskInput = serde_json::from_value(input.clone()).unwrap();
+            prop_assert_eq!(numbers_as_f64(serde_json::to_value(typed).unwrap()), numbers_as_f64(input));
+        }
+    }
+}
+
+#[test]
+fn plausible_bodies_often_pass_validation() {
+    // The two properties above only say something if many generated bodies are valid.
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = plausible_upsert();
+    let valid = (0..1000)
+        .filter(|_| {
+            validate_upsert_lead(&strategy.new_tree(&mut runner).unwrap().current()).is_empty()
+        })
+        .count();
+    assert!(
+        valid > 100,
+        "only {valid} of 1000 generated upsert bodies were valid"
+    );
+    let strategy = plausible_task();
+    let valid = (0..1000)
+        .filter(|_| {
+            validate_create_task(&strategy.new_tree(&mut runner).unwrap().current(), 0.0).is_empty()
+        })
+        .count();
+    assert!(
+        valid > 50,
+        "only {valid} of 1000 generated create-task bodies were valid"
+    );
 }
