@@ -1,5 +1,5 @@
 //! Responses to results: status + body → typed data, or an [`Error`] of the right kind carrying
-//! the server's `message` verbatim and the parsed body.
+//! the server's `message` verbatim and the body.
 //!
 //! - A non-2xx status is an HTTP error: its kind follows the status ([`status_error`]).
 //! - A 2xx must be the envelope `{"data": …}` with `data` of the endpoint's documented shape;
@@ -8,15 +8,16 @@
 //!   never the whole body.
 //!
 //! Nothing here panics, whatever the bytes: malformed, huge or deeply nested bodies become errors
-//! (the scanner's depth limit, [`crate::json::MAX_DEPTH`], bounds nesting).
+//! (the scanner's depth limit, [`crate::json::MAX_DEPTH`], bounds nesting). What the binding
+//! reaches ([`check_response`], [`status_error`]) reads bodies with [`crate::json`] only; serde_json
+//! parses text just in [`decode`], for Rust callers.
 
 use crate::endpoint::{Catalog, Endpoint, Response};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Body, Error, ErrorKind};
 use crate::json;
 use crate::model::Envelope;
 use crate::shape;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 /// How much of a non-JSON body an error keeps, in characters.
 pub const MAX_TEXT_BODY_CHARS: usize = 1000;
@@ -108,8 +109,8 @@ fn decode_named<T: DeserializeOwned>(
 ///   else (other 4xx, 5xx, 1xx, 3xx) `server`;
 /// - `message`: the server's `message`, verbatim, when the body is a JSON object with a
 ///   non-blank string `message`; otherwise a sentence naming the status;
-/// - `body`: the parsed JSON; the text cut to [`MAX_TEXT_BODY_CHARS`] when it is not JSON;
-///   none when the body is empty;
+/// - `body`: [`Body::Json`] with the text when it is JSON; [`Body::Text`] with the text cut to
+///   [`MAX_TEXT_BODY_CHARS`] when it is not; none when the body is empty;
 /// - `retryable`: 408, 429 and 5xx (a later repeat could succeed); other statuses describe the
 ///   request itself, which a repeat would not change. Whether the SDK retries on its own is
 ///   [`crate::retry`]'s decision.
@@ -141,7 +142,7 @@ pub fn status_error(status: u16, body: &str) -> Error {
                 .and_then(json::string_value)
                 .filter(|m| !m.trim().is_empty())
                 .unwrap_or_else(|| ours("without a message"));
-            (message, Some(parsed(body)))
+            (message, Some(Body::Json(body.to_owned())))
         }
         Err(_) if body.trim().is_empty() => (ours("with an empty body"), None),
         Err(_) => (ours("with a non-JSON body"), Some(text_body(body))),
@@ -187,7 +188,7 @@ fn shape_error(
                 "object" => format!("{subject} does not have the documented shape: {}", detail()),
                 other => format!("{subject} is a JSON {other}, not the {{\"data\": …}} envelope"),
             };
-            (message, Some(parsed(body)))
+            (message, Some(Body::Json(body.to_owned())))
         }
     };
     Error {
@@ -223,14 +224,9 @@ fn describe(err: &shape::Mismatch, body: &str) -> String {
     format!("{err} (line {line}, column {column})")
 }
 
-/// A body the scanner passed, parsed (the scanner accepts only what serde_json parses).
-fn parsed(body: &str) -> Value {
-    serde_json::from_str(body).unwrap_or_else(|_| text_body(body))
-}
-
-/// A non-JSON body as a JSON string, cut to [`MAX_TEXT_BODY_CHARS`] characters.
-fn text_body(body: &str) -> Value {
-    Value::String(cut(body, MAX_TEXT_BODY_CHARS).to_owned())
+/// A non-JSON body, cut to [`MAX_TEXT_BODY_CHARS`] characters.
+fn text_body(body: &str) -> Body {
+    Body::Text(cut(body, MAX_TEXT_BODY_CHARS).to_owned())
 }
 
 /// The first `max` characters of `s` (never splits a character).

@@ -8,6 +8,7 @@
 use serde_json::{json, Value};
 use superfone_crm::decode::{check_response, decode, MAX_TEXT_BODY_CHARS};
 use superfone_crm::endpoint::{prepare, Call, Catalog, ClientConfig, Endpoint};
+use superfone_crm::error::Body;
 use superfone_crm::phone::{is_valid_e164, normalize_phone};
 use superfone_crm::validate::{
     validate_create_task, validate_lead_id, validate_page_query, validate_upsert_lead, QueryKind,
@@ -340,7 +341,7 @@ fn a_lone_surrogate_escape_is_not_json_for_a_typed_response() {
         "the HTTP 200 response to listSourceTypes is not JSON: a \\u escape of a lone UTF-16 \
          surrogate: `\\ud800` (line 1, column 35)"
     );
-    assert_eq!(err.body, Some(Value::String(body.to_owned())));
+    assert_eq!(err.body, Some(Body::Text(body.to_owned())));
 }
 
 /// JSON.parse would keep a lone surrogate as a broken string, but serde_json (so `decode`, and a
@@ -466,7 +467,9 @@ fn an_html_error_page_keeps_its_start_as_the_body() {
     let err = decode_error(Endpoint::GetLead, 502, &body);
     assert_eq!((err.kind, err.retryable), (ErrorKind::Server, true));
     assert_eq!(err.message, "HTTP 502 with a non-JSON body");
-    let kept = err.body.as_ref().and_then(Value::as_str).unwrap();
+    let Some(Body::Text(kept)) = &err.body else {
+        panic!("{:?}", err.body)
+    };
     assert_eq!(kept.chars().count(), MAX_TEXT_BODY_CHARS);
     assert!(body.starts_with(kept));
 }
