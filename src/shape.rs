@@ -430,6 +430,9 @@ fn value(s: &mut Scanner<'_>, kind: Kind, nullable: bool) -> Result<(), Mismatch
             return Ok(());
         }
         Id | Count | Num if number => {
+            if s.short_u64() {
+                return Ok(());
+            }
             let at = s.pos;
             let n = s.number()?;
             let fits = match kind {

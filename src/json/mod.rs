@@ -664,6 +664,29 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// The common number, inline: if the one at the cursor is a plain non-negative integer of
+    /// at most 19 digits (what serde_json reads as a `u64`, so a fine id, count or amount),
+    /// consumes it. `false` leaves anything else (sign, fraction, exponent, long, malformed) to
+    /// [`Scanner::number`].
+    #[inline(always)]
+    pub(crate) fn short_u64(&mut self) -> bool {
+        let start = self.pos;
+        let first = match self.text.get(start) {
+            Some(&d @ b'0'..=b'9') => d,
+            _ => return false,
+        };
+        let end = digits(self.text, start + 1);
+        let len = end - start;
+        if len > 19 || (first == b'0' && len > 1) {
+            return false;
+        }
+        if let Some(b'.' | b'e' | b'E') = self.text.get(end) {
+            return false;
+        }
+        self.pos = end;
+        true
+    }
+
     /// At least one digit from `i` on; the offset after them.
     fn some_digits(&mut self, i: usize) -> Result<usize, SyntaxError> {
         match self.text.get(i) {
@@ -1013,6 +1036,27 @@ mod tests {
             let n = number(text);
             assert_eq!(n.is_u64(text.as_bytes()), id, "{text} as an id");
             assert_eq!(n.is_count(text.as_bytes()), count, "{text} as a count");
+        }
+    }
+
+    #[test]
+    fn the_inline_number_path_takes_only_plain_short_integers() {
+        for (text, taken) in [
+            ("0", true),
+            ("7,", true),
+            ("1234567890123456789]", true),
+            ("12345678901234567890", false), // 20 digits: maybe past u64, the full path decides
+            ("01", false),
+            ("-1", false),
+            ("1.0", false),
+            ("1e2", false),
+            ("1E2", false),
+            ("x", false),
+        ] {
+            let mut s = Scanner::new(text);
+            assert_eq!(s.short_u64(), taken, "{text}");
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            assert_eq!(s.pos, if taken { digits } else { 0 }, "{text}");
         }
     }
 
