@@ -1,27 +1,30 @@
 //! Responses to results: status + body → typed data, or an [`Error`] of the right kind carrying
-//! the server's `message` verbatim and the parsed body.
+//! the server's `message` verbatim and the body.
 //!
 //! - A non-2xx status is an HTTP error: its kind follows the status ([`status_error`]).
 //! - A 2xx must be the envelope `{"data": …}` with `data` of the endpoint's documented shape;
 //!   anything else is kind `decode`, with a message that says what was wrong and where
-//!   (`data.rows[3].id: invalid type: …`), never the whole body.
+//!   (`data.rows[3].id: expected a non-negative integer id, found a string (line 1, column 40)`),
+//!   never the whole body.
 //!
 //! Nothing here panics, whatever the bytes: malformed, huge or deeply nested bodies become errors
-//! (serde_json's recursion limit bounds nesting).
+//! (the scanner's depth limit, [`crate::json::MAX_DEPTH`], bounds nesting). What the binding
+//! reaches ([`check_response`], [`status_error`]) reads bodies with [`crate::json`] only; serde_json
+//! parses text just in [`decode`], for Rust callers.
 
 use crate::endpoint::{Catalog, Endpoint, Response};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Body, Error, ErrorKind};
+use crate::json;
 use crate::model::Envelope;
 use crate::shape;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 /// How much of a non-JSON body an error keeps, in characters.
 pub const MAX_TEXT_BODY_CHARS: usize = 1000;
 
-/// How much of serde's own message a decode error keeps, in characters (serde quotes the
-/// offending value, which may be long).
-const MAX_SERDE_MESSAGE_CHARS: usize = 200;
+/// How much of a quoted text (the server's message, serde's message) a decode error keeps, in
+/// characters: either may be long.
+const MAX_QUOTE_CHARS: usize = 200;
 
 /// Checks a response of `endpoint` against the documented envelope and the shape of its `data`.
 /// `Ok(())` means the body's `data` may be handed to the caller as it is.
@@ -62,7 +65,8 @@ pub fn check_response(endpoint: Endpoint, status: u16, body: &str) -> Result<(),
         Response::CatalogPage(Catalog::LeadGroups) => shape::LEAD_GROUP_PAGE_RESPONSE,
         Response::CatalogPage(Catalog::Products) => shape::PRODUCT_PAGE_RESPONSE,
     };
-    shape::check(shape, body).map_err(|err| shape_error(status, body, &err, Some(endpoint.name())))
+    shape::check(shape, body)
+        .map_err(|err| shape_error(status, body, Some(endpoint.name()), || describe(&err, body)))
 }
 
 /// Decodes a response into the `data` of its envelope as `T`, for Rust callers: an HTTP error
@@ -92,10 +96,10 @@ fn decode_named<T: DeserializeOwned>(
     }
     // serde's derive would also take `[data, message]` positionally: the envelope is an object.
     shape::check(shape::ANY_RESPONSE, body)
-        .map_err(|err| shape_error(status, body, &err, endpoint))?;
+        .map_err(|err| shape_error(status, body, endpoint, || describe(&err, body)))?;
     match serde_json::from_str::<Envelope<T>>(body) {
         Ok(envelope) => Ok(envelope.data),
-        Err(err) => Err(shape_error(status, body, &err, endpoint)),
+        Err(err) => Err(shape_error(status, body, endpoint, || locate(&err, body))),
     }
 }
 
@@ -105,8 +109,8 @@ fn decode_named<T: DeserializeOwned>(
 ///   else (other 4xx, 5xx, 1xx, 3xx) `server`;
 /// - `message`: the server's `message`, verbatim, when the body is a JSON object with a
 ///   non-blank string `message`; otherwise a sentence naming the status;
-/// - `body`: the parsed JSON; the text cut to [`MAX_TEXT_BODY_CHARS`] when it is not JSON;
-///   none when the body is empty;
+/// - `body`: [`Body::Json`] with the text when it is JSON; [`Body::Text`] with the text cut to
+///   [`MAX_TEXT_BODY_CHARS`] when it is not; none when the body is empty;
 /// - `retryable`: 408, 429 and 5xx (a later repeat could succeed); other statuses describe the
 ///   request itself, which a repeat would not change. Whether the SDK retries on its own is
 ///   [`crate::retry`]'s decision.
@@ -132,13 +136,13 @@ pub fn status_error(status: u16, body: &str) -> Error {
             format!("HTTP {status} {what}")
         }
     };
-    let (message, parsed) = match serde_json::from_str::<Value>(body) {
-        Ok(value) => {
-            let message = match value.get("message") {
-                Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
-                _ => ours("without a message"),
-            };
-            (message, Some(value))
+    let (message, kept) = match json::validate(body) {
+        Ok(()) => {
+            let message = json::member(body, "message")
+                .and_then(json::string_value)
+                .filter(|m| !m.trim().is_empty())
+                .unwrap_or_else(|| ours("without a message"));
+            (message, Some(Body::Json(body.to_owned())))
         }
         Err(_) if body.trim().is_empty() => (ours("with an empty body"), None),
         Err(_) => (ours("with a non-JSON body"), Some(text_body(body))),
@@ -148,49 +152,43 @@ pub fn status_error(status: u16, body: &str) -> Error {
         status: Some(status),
         message,
         field: None,
-        body: parsed,
+        body: kept,
         retryable: status == 408 || status == 429 || (500..=599).contains(&status),
     }
 }
 
 /// The error for a 2xx response that is not the documented envelope: says which of the ways it
 /// failed (not JSON, not an object, no `data`, `data` of the wrong shape) and, for the last,
-/// where in `data` and what serde expected.
-fn shape_error(status: u16, body: &str, err: &serde_json::Error, endpoint: Option<&str>) -> Error {
+/// where in `data` and what was expected (`detail`, asked for only then).
+fn shape_error(
+    status: u16,
+    body: &str,
+    endpoint: Option<&str>,
+    detail: impl FnOnce() -> String,
+) -> Error {
     let subject = match endpoint {
         Some(name) => format!("the HTTP {status} response to {name}"),
         None => format!("the HTTP {status} response"),
     };
-    let (message, parsed) = match serde_json::from_str::<Value>(body) {
+    let (message, kept) = match json::validate(body) {
         Err(_) if body.trim().is_empty() => (format!("{subject} has an empty body"), None),
-        Err(e) => (
-            format!(
-                "{subject} is not JSON: {}",
-                cut(&e.to_string(), MAX_SERDE_MESSAGE_CHARS)
-            ),
+        Err(err) => (
+            format!("{subject} is not JSON: {}", err.message(body)),
             Some(text_body(body)),
         ),
-        Ok(value) => {
-            let message = match &value {
-                Value::Object(map) if !map.contains_key("data") => {
-                    let server = match map.get("message") {
-                        Some(Value::String(m)) => {
-                            format!(" (its message: {:?})", cut(m, MAX_SERDE_MESSAGE_CHARS))
-                        }
-                        _ => String::new(),
+        Ok(()) => {
+            let message = match top_level_type(body) {
+                "object" if json::member(body, "data").is_none() => {
+                    let server = match json::member(body, "message").and_then(json::string_value) {
+                        Some(m) => format!(" (its message: {:?})", cut(&m, MAX_QUOTE_CHARS)),
+                        None => String::new(),
                     };
                     format!("{subject} has no `data` field{server}")
                 }
-                Value::Object(_) => format!(
-                    "{subject} does not have the documented shape: {}",
-                    locate(err, body)
-                ),
-                other => format!(
-                    "{subject} is a JSON {}, not the {{\"data\": …}} envelope",
-                    json_type(other)
-                ),
+                "object" => format!("{subject} does not have the documented shape: {}", detail()),
+                other => format!("{subject} is a JSON {other}, not the {{\"data\": …}} envelope"),
             };
-            (message, Some(value))
+            (message, Some(Body::Json(body.to_owned())))
         }
     };
     Error {
@@ -198,25 +196,37 @@ fn shape_error(status: u16, body: &str, err: &serde_json::Error, endpoint: Optio
         status: Some(status),
         message,
         field: None,
-        body: parsed,
+        body: kept,
         retryable: false,
     }
 }
 
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+/// The type of the JSON value `body` holds (it is valid JSON).
+fn top_level_type(body: &str) -> &'static str {
+    match body
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .as_bytes()
+        .first()
+    {
+        Some(b'{') => "object",
+        Some(b'[') => "array",
+        Some(b'"') => "string",
+        Some(b't' | b'f') => "boolean",
+        Some(b'n') => "null",
+        _ => "number",
     }
 }
 
-/// A non-JSON body as a JSON string, cut to [`MAX_TEXT_BODY_CHARS`] characters.
-fn text_body(body: &str) -> Value {
-    Value::String(cut(body, MAX_TEXT_BODY_CHARS).to_owned())
+/// `path: what (line L, column C)` for a failed shape check, e.g. `data.rows[3].id: expected a
+/// non-negative integer id, found a string (line 1, column 40)`.
+fn describe(err: &shape::Mismatch, body: &str) -> String {
+    let (line, column) = json::line_column(body, err.offset());
+    format!("{err} (line {line}, column {column})")
+}
+
+/// A non-JSON body, cut to [`MAX_TEXT_BODY_CHARS`] characters.
+fn text_body(body: &str) -> Body {
+    Body::Text(cut(body, MAX_TEXT_BODY_CHARS).to_owned())
 }
 
 /// The first `max` characters of `s` (never splits a character).
@@ -234,7 +244,7 @@ fn locate(err: &serde_json::Error, body: &str) -> String {
     let full = err.to_string();
     let suffix = format!(" at line {line} column {column}");
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
-    let message = cut(message, MAX_SERDE_MESSAGE_CHARS);
+    let message = cut(message, MAX_QUOTE_CHARS);
     let offset = byte_offset(body, line, column);
     let path = json_path_at(body.as_bytes(), offset);
     let path = if path.is_empty() { "data" } else { &path };

@@ -1,7 +1,6 @@
 //! The one error type of the SDK. Its kinds are exactly those of the JS `SuperfoneError`, so the
 //! binding maps it field for field.
 
-use serde_json::Value;
 use std::fmt;
 
 /// What went wrong, in the words of the JS `SuperfoneError.kind`.
@@ -81,6 +80,50 @@ impl ValidationIssue {
     }
 }
 
+/// The body of a response that failed, as an [`Error`] keeps it. The core does not parse it into
+/// a tree: the binding hands JSON bodies to the runtime's `JSON.parse`, so JS callers get
+/// `err.body` as the parsed value (and the wasm build needs no JSON parser).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// The body is JSON (it passed [`crate::json::validate`]), kept as received.
+    Json(String),
+    /// The body is not JSON: its first [`crate::decode::MAX_TEXT_BODY_CHARS`] characters.
+    Text(String),
+}
+
+impl Body {
+    /// The text kept: the whole JSON, or the start of a non-JSON body.
+    pub fn text(&self) -> &str {
+        match self {
+            Body::Json(text) | Body::Text(text) => text,
+        }
+    }
+
+    /// The body as a JSON value, for Rust callers: a JSON body parsed, a non-JSON body as a
+    /// string (what JS callers get as `err.body`). Not in the wasm build, which leaves parsing to
+    /// JS.
+    ///
+    /// ```
+    /// use superfone_crm::decode::status_error;
+    /// use serde_json::json;
+    ///
+    /// let err = status_error(400, r#"{"message":"Customer not found"}"#);
+    /// assert_eq!(err.body.unwrap().to_value(), json!({"message": "Customer not found"}));
+    /// let err = status_error(502, "<html>Bad gateway</html>");
+    /// assert_eq!(err.body.unwrap().to_value(), json!("<html>Bad gateway</html>"));
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn to_value(&self) -> serde_json::Value {
+        match self {
+            // A `Json` body passed the scanner, which accepts only what serde_json parses; were
+            // that ever not so, the text is still returned rather than lost.
+            Body::Json(text) => serde_json::from_str(text)
+                .unwrap_or_else(|_| serde_json::Value::String(text.clone())),
+            Body::Text(text) => serde_json::Value::String(text.clone()),
+        }
+    }
+}
+
 /// Every failure of the SDK: bad input, an HTTP error, a timeout, an abort, a network failure or an
 /// undecodable body.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,8 +136,9 @@ pub struct Error {
     pub message: String,
     /// For validation errors, the input field at fault.
     pub field: Option<String>,
-    /// The parsed error body (or the raw text, cut short, when it was not JSON).
-    pub body: Option<Value>,
+    /// The response body: its JSON text, or the start of its text when it was not JSON; none
+    /// when it was empty (and for errors without a response).
+    pub body: Option<Body>,
     /// Whether repeating the request later could succeed.
     pub retryable: bool,
 }

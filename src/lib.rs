@@ -20,7 +20,8 @@
 //! | [`validate`] | input checks, every issue with the field it concerns |
 //! | [`endpoint`] | the ten endpoints, each described once, turned into an [`endpoint::HttpRequest`] |
 //! | [`decode`] | status + body → typed data or [`Error`] |
-//! | [`shape`] | the response shapes as data, checked without decoding (what the binding needs) |
+//! | [`json`] | a JSON scanner: checks text without building it, finds a member, reads a string |
+//! | [`shape`] | the response shapes as data, checked in one scan (what the binding needs) |
 //! | [`retry`] | the retry policy: retry after Δ, or give up |
 //! | [`error`] | the one error type, with the kinds of the JS `SuperfoneError` |
 //! | [`exchange`] | one call from request to result, driving the modules above without doing I/O |
@@ -29,6 +30,7 @@ pub mod decode;
 pub mod endpoint;
 pub mod error;
 pub mod exchange;
+pub mod json;
 pub mod model;
 pub mod options;
 pub mod phone;

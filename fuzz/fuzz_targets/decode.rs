@@ -10,6 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use superfone_crm::decode::{check_response, decode, MAX_TEXT_BODY_CHARS};
 use superfone_crm::endpoint::{Endpoint, Response};
+use superfone_crm::error::Body;
 use superfone_crm::{Error, ErrorKind};
 
 const STATUSES: [u16; 15] = [
@@ -37,15 +38,21 @@ fn check_error(err: &Error, status: u16, body: &str, parsed: Option<&Value>) {
         status == 408 || status == 429 || (500..=599).contains(&status)
     );
     assert!(!err.message.is_empty());
+    // The scanner's verdict on the body (JSON or not) is serde_json's, and a JSON body is kept
+    // whole, as received.
     match (parsed, &err.body) {
-        (Some(json), Some(kept)) => assert_eq!(json, kept),
+        (Some(json), Some(kept @ Body::Json(text))) => {
+            assert_eq!(text, body);
+            assert_eq!(&kept.to_value(), json);
+        }
+        (Some(_), Some(Body::Text(_))) => panic!("a JSON body kept as text: {err:?}"),
         (Some(_), None) => panic!("a JSON body was dropped: {err:?}"),
         (None, None) => assert!(body.trim().is_empty(), "a non-empty body was dropped"),
-        (None, Some(Value::String(text))) => {
+        (None, Some(Body::Text(text))) => {
             assert!(text.chars().count() <= MAX_TEXT_BODY_CHARS);
             assert!(body.starts_with(text.as_str()));
         }
-        (None, Some(other)) => panic!("non-JSON body kept as {other}"),
+        (None, Some(Body::Json(_))) => panic!("a non-JSON body kept as JSON: {err:?}"),
     }
     if ok {
         // Our own sentence: never the whole body.

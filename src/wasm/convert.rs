@@ -174,7 +174,7 @@ pub fn merge_issues(
     conversion
 }
 
-/// Plain data (issues, error bodies) to a plain JS value, through `JSON.parse` so that maps become
+/// Plain data (validation issues) to a plain JS value, through `JSON.parse` so that maps become
 /// ordinary objects.
 pub fn from_json<T: serde::Serialize>(value: &T) -> JsValue {
     serde_json::to_string(value)

@@ -1,8 +1,7 @@
 //! [`Error`] → the JS `SuperfoneError` (a real class defined by the package's JS shell and
 //! registered here when the package loads).
 
-use crate::error::Error;
-use crate::wasm::convert::from_json;
+use crate::error::{Body, Error};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -33,7 +32,7 @@ pub fn to_js(err: &Error) -> JsValue {
         set("field", JsValue::from_str(field));
     }
     if let Some(body) = &err.body {
-        set("body", from_json(body));
+        set("body", body_to_js(body));
     }
     let message = JsValue::from_str(&err.message);
     let class = ERROR_CLASS.with(|c| c.borrow().clone());
@@ -45,5 +44,14 @@ pub fn to_js(err: &Error) -> JsValue {
             let _ = Object::assign(plain.unchecked_ref(), &details);
             plain
         }
+    }
+}
+
+/// `err.body` for JS: a JSON body through the runtime's own `JSON.parse` (the core checked it, and
+/// accepts less than `JSON.parse` does), a non-JSON body as the string kept.
+fn body_to_js(body: &Body) -> JsValue {
+    match body {
+        Body::Json(text) => js_sys::JSON::parse(text).unwrap_or_else(|_| JsValue::from_str(text)),
+        Body::Text(text) => JsValue::from_str(text),
     }
 }
