@@ -153,7 +153,9 @@ fn validate_upsert_lead_reports_conversion_and_rule_issues_together() {
 fn errors_carry_every_field_to_js() {
     let mut err = Error::new(ErrorKind::BadRequest, "Customer not found");
     err.status = Some(400);
-    err.body = Some(serde_json::json!({ "message": "Customer not found" }));
+    err.body = Some(superfone_crm::error::Body::Json(
+        r#"{"message":"Customer not found"}"#.into(),
+    ));
     let value = errors::to_js(&err);
     assert_eq!(prop(&value, "kind"), "bad_request");
     assert_eq!(prop(&value, "status"), 400);
@@ -161,6 +163,9 @@ fn errors_carry_every_field_to_js() {
     assert_eq!(prop(&prop(&value, "body"), "message"), "Customer not found");
     assert_eq!(prop(&value, "retryable"), false);
     assert!(prop(&value, "field").is_undefined());
+
+    err.body = Some(superfone_crm::error::Body::Text("<html>502</html>".into()));
+    assert_eq!(prop(&errors::to_js(&err), "body"), "<html>502</html>");
 }
 
 #[wasm_bindgen_test]
