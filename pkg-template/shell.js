@@ -93,10 +93,10 @@ function createApi(wasm) {
         const outcome = await attempt(fetchFn, url, init, signal, timeoutMs);
         let wait;
         if (outcome.failure === undefined) {
-          wait = call.onResponse(outcome.status, outcome.retryAfter, outcome.text);
+          wait = call.onResponse(outcome.status, outcome.retryAfter, outcome.bytes);
           if (wait === undefined) {
             try {
-              return JSON.parse(outcome.text).data;
+              return JSON.parse(utf8.decode(outcome.bytes)).data;
             } catch {
               throw call.unparsable();
             }
@@ -112,7 +112,7 @@ function createApi(wasm) {
   }
 
   /**
-   * Sends the request once. Settles with `{ status, retryAfter, text }` or `{ failure, detail }`
+   * Sends the request once. Settles with `{ status, retryAfter, bytes }` or `{ failure, detail }`
    * (`failure`: 'timeout', 'aborted' or 'network'); never rejects. The timeout covers reading the
    * body. The timer and the caller's signal settle the attempt themselves, so a `fetch` that
    * ignores its signal, or a body that never ends, cannot keep the call waiting.
@@ -155,11 +155,13 @@ function createApi(wasm) {
         }
         const status = response.status;
         const retryAfter = response.headers.get('retry-after') ?? undefined;
-        response.text().then((text) => settle({ failure: undefined, status, retryAfter, text }), failed('the response body could not be read: '));
+        response.arrayBuffer().then((buffer) => settle({ failure: undefined, status, retryAfter, bytes: new Uint8Array(buffer) }), failed('the response body could not be read: '));
       }, failed(''));
     });
   }
 
+  // UTF-8, invalid sequences replaced, a leading BOM dropped: what Response.text() does.
+  const utf8 = new TextDecoder();
   const ABORTED = Object.freeze({ failure: 'aborted' });
   const TIMED_OUT = Object.freeze({ failure: 'timeout' });
 

@@ -293,7 +293,35 @@ fn a_good_response_is_done() {
         JsValue::UNDEFINED,
     )
     .unwrap();
-    assert_eq!(call.on_response(200, None, EMPTY_PAGE).unwrap(), None);
+    assert_eq!(
+        call.on_response(200, None, EMPTY_PAGE.as_bytes()).unwrap(),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_body_is_read_as_response_text_reads_it() {
+    // A leading byte order mark is dropped, and invalid UTF-8 becomes U+FFFD, as with text().
+    let mut call = start(
+        &client(""),
+        "listLabels",
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), EMPTY_PAGE.as_bytes()].concat();
+    assert_eq!(call.on_response(200, None, &with_bom).unwrap(), None);
+    let mut call = start(
+        &client(""),
+        "getLead",
+        "+918000000001".into(),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let err = call
+        .on_response(404, None, b"{\"message\":\"caf\xE9\"}")
+        .unwrap_err();
+    assert_eq!(prop(&err, "message"), "caf\u{FFFD}");
 }
 
 #[wasm_bindgen_test]
@@ -306,10 +334,13 @@ fn a_429_asks_for_a_wait_and_then_the_response_is_done() {
     )
     .unwrap();
     let wait = call
-        .on_response(429, Some("1".into()), r#"{"message":"slow down"}"#)
+        .on_response(429, Some("1".into()), br#"{"message":"slow down"}"#)
         .unwrap();
     assert_eq!(wait, Some(1000.0));
-    assert_eq!(call.on_response(200, None, EMPTY_PAGE).unwrap(), None);
+    assert_eq!(
+        call.on_response(200, None, EMPTY_PAGE.as_bytes()).unwrap(),
+        None
+    );
 }
 
 #[wasm_bindgen_test]
@@ -322,7 +353,7 @@ fn a_server_message_reaches_js_verbatim() {
     )
     .unwrap();
     let err = call
-        .on_response(404, None, r#"{"message":"Lead not found"}"#)
+        .on_response(404, None, br#"{"message":"Lead not found"}"#)
         .unwrap_err();
     assert_eq!(prop(&err, "kind"), "not_found");
     assert_eq!(prop(&err, "status"), 404);
