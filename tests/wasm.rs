@@ -69,6 +69,15 @@ fn lone_surrogates_are_issues_not_replacement_characters() {
         &[],
     );
     assert_eq!(fields(&converted.issues), ["first_name", "add_phones[1]"]);
+
+    // A real U+FFFD (what a lone surrogate would be replaced with) is just a character.
+    let converted = to_json(
+        &js(r#"{ first_name: "a\ufffdb", last_name: "\ufffd\ud800" }"#),
+        "",
+        &[],
+    );
+    assert_eq!(fields(&converted.issues), ["last_name"]);
+    assert_eq!(converted.value["first_name"], "a\u{fffd}b");
 }
 
 #[wasm_bindgen_test]

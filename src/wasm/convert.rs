@@ -64,11 +64,13 @@ fn walk(
             None => refuse("must be a finite number (got NaN or Infinity)"),
         };
     }
-    if let Some(s) = v.dyn_ref::<JsString>() {
-        if !s.is_valid_utf16() {
+    if let Some(text) = v.as_string() {
+        // The conversion turns a lone surrogate into U+FFFD; only then is the string walked unit
+        // by unit (a crossing per unit) to tell a broken string from a real U+FFFD.
+        if text.contains('\u{FFFD}') && !v.unchecked_ref::<JsString>().is_valid_utf16() {
             return refuse("contains a lone surrogate (a broken UTF-16 character)");
         }
-        return Value::String(String::from(s));
+        return Value::String(text);
     }
     if v.is_bigint() {
         return refuse("must be a number, not a BigInt");
