@@ -37,19 +37,41 @@ pub struct Converted {
 /// Top-level keys in `skip` are left out (JS-only options such as `fetch` and `signal`).
 pub fn to_json(value: &JsValue, path: &str, skip: &[&str]) -> Converted {
     let mut issues = Vec::new();
-    let value = walk(value, path, skip, 0, &mut issues);
+    let value = walk(value, &Path::Root(path), skip, 0, &mut issues);
     Converted { value, issues }
+}
+
+/// Where a value sits in the input, written out (`address.latitude`, `add_phones[1]`) only when
+/// an issue names it: most values have none, and a string per property was a measurable part of
+/// converting an input.
+enum Path<'a> {
+    Root(&'a str),
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, u32),
+}
+
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Root(root) => (*root).to_owned(),
+            Path::Key(parent, key) => match parent.render() {
+                parent if parent.is_empty() => (*key).to_owned(),
+                parent => format!("{parent}.{key}"),
+            },
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
 }
 
 fn walk(
     v: &JsValue,
-    path: &str,
+    path: &Path<'_>,
     skip: &[&str],
     depth: usize,
     issues: &mut Vec<ValidationIssue>,
 ) -> Value {
     let mut refuse = |message: &str| {
-        issues.push(ValidationIssue::new(field_name(path), message));
+        issues.push(ValidationIssue::new(field_name(&path.render()), message));
         Value::Null
     };
     if v.is_null() || v.is_undefined() {
@@ -100,12 +122,12 @@ fn walk(
         }
         let mut items = Vec::with_capacity(length as usize);
         for i in 0..length as u32 {
-            let item_path = format!("{path}[{i}]");
+            let item_path = Path::Index(path, i);
             match Reflect::get_u32(v, i) {
                 Ok(item) => items.push(walk(&item, &item_path, &[], depth + 1, issues)),
                 Err(_) => {
                     issues.push(ValidationIssue::new(
-                        item_path,
+                        item_path.render(),
                         "could not be read (its getter threw)",
                     ));
                     items.push(Value::Null);
@@ -125,11 +147,7 @@ fn walk(
         if depth == 0 && skip.contains(&name.as_str()) {
             continue;
         }
-        let child_path = if path.is_empty() {
-            name.clone()
-        } else {
-            format!("{path}.{name}")
-        };
+        let child_path = Path::Key(path, &name);
         match Reflect::get(v, &key) {
             Ok(child) if child.is_undefined() => {}
             Ok(child) => {
@@ -137,7 +155,7 @@ fn walk(
                 map.insert(name, child);
             }
             Err(_) => issues.push(ValidationIssue::new(
-                child_path,
+                child_path.render(),
                 "could not be read (its getter threw)",
             )),
         }
