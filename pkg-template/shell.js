@@ -104,6 +104,7 @@ function createApi(wasm) {
         } else {
           wait = call.onFailure(outcome.failure, outcome.detail);
         }
+        // The caller's signal fired during the wait: the core's answer to that is the aborted error.
         if (!(await sleep(wait, signal))) call.onFailure('aborted');
       }
     } finally {

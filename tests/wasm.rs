@@ -205,6 +205,17 @@ fn start(
     client.start(endpoint, target, input, JsValue::UNDEFINED, false, None)
 }
 
+/// A started `listLabels` call of a default client: the request most tests only need to answer.
+fn labels_call() -> Call {
+    start(
+        &client(""),
+        "listLabels",
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap()
+}
+
 const EMPTY_PAGE: &str = r#"{"data":{"rows":[],"total_pages":0,"current_page":1,"page_size":50,"total_items":0},"message":"success"}"#;
 
 #[wasm_bindgen_test]
@@ -295,13 +306,7 @@ fn request_options_reach_the_call() {
 
 #[wasm_bindgen_test]
 fn a_good_response_is_done() {
-    let mut call = start(
-        &client(""),
-        "listLabels",
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
+    let mut call = labels_call();
     assert_eq!(
         call.on_response(200, None, EMPTY_PAGE.as_bytes()).unwrap(),
         None
@@ -311,13 +316,7 @@ fn a_good_response_is_done() {
 #[wasm_bindgen_test]
 fn a_body_is_read_as_response_text_reads_it() {
     // A leading byte order mark is dropped, and invalid UTF-8 becomes U+FFFD, as with text().
-    let mut call = start(
-        &client(""),
-        "listLabels",
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
+    let mut call = labels_call();
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), EMPTY_PAGE.as_bytes()].concat();
     assert_eq!(call.on_response(200, None, &with_bom).unwrap(), None);
     let mut call = start(
@@ -335,13 +334,7 @@ fn a_body_is_read_as_response_text_reads_it() {
 
 #[wasm_bindgen_test]
 fn a_429_asks_for_a_wait_and_then_the_response_is_done() {
-    let mut call = start(
-        &client(""),
-        "listLabels",
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
+    let mut call = labels_call();
     let wait = call
         .on_response(429, Some("1".into()), br#"{"message":"slow down"}"#)
         .unwrap();
