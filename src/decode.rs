@@ -180,7 +180,10 @@ fn shape_error(
             let message = match top_level_type(body) {
                 "object" if json::member(body, "data").is_none() => {
                     let server = match json::member(body, "message").and_then(json::string_value) {
-                        Some(m) => format!(" (its message: {:?})", cut(&m, MAX_QUOTE_CHARS)),
+                        Some(m) => format!(
+                            " (its message: {})",
+                            crate::text::quote_str(cut(&m, MAX_QUOTE_CHARS))
+                        ),
                         None => String::new(),
                     };
                     format!("{subject} has no `data` field{server}")

@@ -21,9 +21,9 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, ValidationIssue};
+use crate::json::Value;
 use crate::model::{CreateTaskInput, UpsertLeadInput};
 use crate::validate::{self, QueryKind};
-use serde_json::Value;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -243,18 +243,18 @@ impl Call {
         }
     }
 
-    pub fn with_lead_id(mut self, lead_id: Value) -> Self {
-        self.lead_id = Some(lead_id);
+    pub fn with_lead_id(mut self, lead_id: impl Into<Value>) -> Self {
+        self.lead_id = Some(lead_id.into());
         self
     }
 
-    pub fn with_phone(mut self, phone: Value) -> Self {
-        self.phone = Some(phone);
+    pub fn with_phone(mut self, phone: impl Into<Value>) -> Self {
+        self.phone = Some(phone.into());
         self
     }
 
-    pub fn with_input(mut self, input: Value) -> Self {
-        self.input = Some(input);
+    pub fn with_input(mut self, input: impl Into<Value>) -> Self {
+        self.input = Some(input.into());
         self
     }
 
@@ -670,8 +670,8 @@ fn check_base_path(path: &str) -> Result<(), String> {
         }
         if !(is_unreserved(b) || b"!$&'()*+,;=:@/".contains(&b)) {
             return Err(format!(
-                "has a character its path cannot carry unescaped: {:?}",
-                b as char
+                "has a character its path cannot carry unescaped: {}",
+                crate::text::quote_char(b as char)
             ));
         }
         i += 1;
@@ -755,7 +755,7 @@ pub fn build_url(
 /// (`2.0` → `"2"`).
 ///
 /// ```
-/// use serde_json::json;
+/// use superfone_crm::json;
 /// use superfone_crm::endpoint::page_query_params;
 /// use superfone_crm::validate::QueryKind;
 ///
@@ -774,26 +774,13 @@ pub fn page_query_params(query: &Value, kind: QueryKind) -> Vec<(&'static str, S
         .filter_map(|&key| {
             let value = match query.get(key)? {
                 Value::String(s) => s.clone(),
-                Value::Number(n) => format_number(n),
+                Value::Number(n) => n.to_string(),
                 Value::Bool(b) => b.to_string(),
                 _ => return None,
             };
             Some((key, value))
         })
         .collect()
-}
-
-fn format_number(n: &serde_json::Number) -> String {
-    if let Some(u) = n.as_u64() {
-        return u.to_string();
-    }
-    if let Some(i) = n.as_i64() {
-        return i.to_string();
-    }
-    match n.as_f64() {
-        Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => (f as i64).to_string(),
-        _ => n.to_string(),
-    }
 }
 
 /// Runs the validators for `call` (all of them, every issue → one [`Error::from_issues`]) and
@@ -852,6 +839,20 @@ pub fn build_request(
     endpoint: Endpoint,
     parts: &Parts,
 ) -> Result<HttpRequest, Error> {
+    build_with(config, endpoint, parts, |body| match body {
+        Body::UpsertLead(b) => to_json(b),
+        Body::CreateTask(b) => to_json(b),
+        Body::Checked(v) => Ok(v.to_json()),
+    })
+}
+
+/// [`build_request`], with `write` turning the body into JSON text.
+fn build_with(
+    config: &ClientConfig,
+    endpoint: Endpoint,
+    parts: &Parts,
+    write: impl Fn(&Body) -> Result<String, Error>,
+) -> Result<HttpRequest, Error> {
     let spec = endpoint.spec();
     let lead_id = match (endpoint.takes_lead_id(), parts.lead_id) {
         (true, Some(id)) => Some(id.to_string()),
@@ -859,10 +860,9 @@ pub fn build_request(
         (false, _) => None,
     };
     let body = match (spec.input, &parts.body) {
-        (Input::UpsertLeadBody, Some(Body::UpsertLead(b))) => Some(to_json(b)?),
-        (Input::CreateTaskBody, Some(Body::CreateTask(b))) => Some(to_json(b)?),
-        (Input::UpsertLeadBody | Input::CreateTaskBody, Some(Body::Checked(v))) => {
-            Some(to_json(v)?)
+        (Input::UpsertLeadBody, Some(b @ (Body::UpsertLead(_) | Body::Checked(_))))
+        | (Input::CreateTaskBody, Some(b @ (Body::CreateTask(_) | Body::Checked(_)))) => {
+            Some(write(b)?)
         }
         (Input::UpsertLeadBody | Input::CreateTaskBody, _) => {
             return Err(Error::validation(
@@ -939,7 +939,15 @@ fn to_json<T: serde::Serialize>(body: &T) -> Result<String, Error> {
 /// to the timeline, so a repeat would duplicate it).
 pub fn prepare(config: &ClientConfig, call: &Call, now_ms: f64) -> Result<HttpRequest, Error> {
     let parts = check(call, now_ms)?;
-    build_request(config, call.endpoint, &parts)
+    // `check` yields checked JSON bodies only, which the crate writes itself: the wasm build,
+    // which calls this, links no serde serializer.
+    build_with(config, call.endpoint, &parts, |body| match body {
+        Body::Checked(v) => Ok(v.to_json()),
+        _ => Err(Error::validation(
+            "input",
+            "prepare writes checked bodies only",
+        )),
+    })
 }
 
 #[cfg(test)]

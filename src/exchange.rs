@@ -145,8 +145,8 @@ mod tests {
     use super::*;
     use crate::endpoint::{prepare, Call, ClientConfig, Endpoint};
     use crate::error::ErrorKind;
+    use crate::json;
     use crate::retry::RetryPolicy;
-    use serde_json::json;
 
     const KEY: &str = "sk_live_SECRET";
 

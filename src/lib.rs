@@ -20,7 +20,7 @@
 //! | [`validate`] | input checks, every issue with the field it concerns |
 //! | [`endpoint`] | the ten endpoints, each described once, turned into an [`endpoint::HttpRequest`] |
 //! | [`decode`] | status + body → typed data or [`Error`] |
-//! | [`json`] | a JSON scanner: checks text without building it, finds a member, reads a string |
+//! | [`json`] | a JSON scanner (checks text without building it, finds a member, reads a string) and the small JSON [`json::Value`] inputs become |
 //! | [`shape`] | the response shapes as data, checked in one scan (what the binding needs) |
 //! | [`retry`] | the retry policy: retry after Δ, or give up |
 //! | [`error`] | the one error type, with the kinds of the JS `SuperfoneError` |
@@ -36,6 +36,7 @@ pub mod options;
 pub mod phone;
 pub mod retry;
 pub mod shape;
+mod text;
 pub mod time;
 pub mod validate;
 
@@ -43,3 +44,21 @@ pub mod validate;
 pub mod wasm;
 
 pub use error::{Error, ErrorKind, ValidationIssue};
+
+#[doc(hidden)]
+pub use serde_json as __serde_json;
+
+/// A [`json::Value`] from JSON syntax, as `serde_json::json!` writes it (it is that macro,
+/// converted): the way a Rust caller writes the loose input of an [`endpoint::Call`].
+///
+/// ```
+/// use superfone_crm::json;
+/// let input = json!({ "customer_phone": "+918000000001", "add_labels": ["VIP"] });
+/// assert_eq!(input.to_json(), r#"{"add_labels":["VIP"],"customer_phone":"+918000000001"}"#);
+/// ```
+#[macro_export]
+macro_rules! json {
+    ($($json:tt)+) => {
+        $crate::json::Value::from($crate::__serde_json::json!($($json)+))
+    };
+}

@@ -4,7 +4,7 @@
 
 use crate::endpoint::ClientConfig;
 use crate::error::{Error, ValidationIssue};
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// Per-attempt timeout when none is given.
 pub const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
@@ -132,7 +132,7 @@ pub fn request_options(options: &Value) -> Result<RequestOptions, Error> {
     }
 }
 
-fn unknown_keys(map: &Map<String, Value>, known: &[&str], what: &str) -> Vec<ValidationIssue> {
+fn unknown_keys(map: &Map, known: &[&str], what: &str) -> Vec<ValidationIssue> {
     map.keys()
         .filter(|k| !known.contains(&k.as_str()))
         .map(|k| {
@@ -145,7 +145,7 @@ fn unknown_keys(map: &Map<String, Value>, known: &[&str], what: &str) -> Vec<Val
 }
 
 fn optional_string<'a>(
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     key: &str,
     issues: &mut Vec<ValidationIssue>,
 ) -> Option<&'a str> {
@@ -219,7 +219,7 @@ fn retries(value: Option<&Value>, issues: &mut Vec<ValidationIssue>) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     #[test]
     fn defaults_are_a_30_second_timeout_and_two_retries() {

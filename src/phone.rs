@@ -122,7 +122,8 @@ impl std::fmt::Display for Why {
             Why::Empty => f.write_str("it has no digits"),
             Why::BadChar(c) => write!(
                 f,
-                "{c:?} is not allowed; use digits, a leading + or 00, and spaces, dashes, dots or brackets between them"
+                "{} is not allowed; use digits, a leading + or 00, and spaces, dashes, dots or brackets between them",
+                crate::text::quote_char(*c)
             ),
             Why::PlusNotAtStart => f.write_str("'+' is only allowed at the start"),
             Why::NoCountryCode => {

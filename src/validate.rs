@@ -6,9 +6,9 @@
 //! of the API's field tables, then unknown keys in key order.
 
 use crate::error::{Error, ValidationIssue};
+use crate::json::{value::Number, Map, Value};
 use crate::phone::{is_valid_e164, to_e164};
 use crate::time::{format_iso8601_ms, parse_iso8601_ms};
-use serde_json::{Map, Number, Value};
 
 /// The task types of Create Task, exactly as the API spells them.
 pub const TASK_TYPES: [&str; 6] = [
@@ -83,7 +83,7 @@ const QUOTE_CHARS: usize = 40;
 ///
 /// ```
 /// use superfone_crm::validate::{ensure_valid, validate_upsert_lead};
-/// let issues = validate_upsert_lead(&serde_json::json!({ "customer_phone": "+918000000001" }));
+/// let issues = validate_upsert_lead(&superfone_crm::json!({ "customer_phone": "+918000000001" }));
 /// assert!(ensure_valid(issues).is_ok());
 /// ```
 pub fn ensure_valid(issues: Vec<ValidationIssue>) -> Result<(), Error> {
@@ -105,7 +105,7 @@ pub fn ensure_valid(issues: Vec<ValidationIssue>) -> Result<(), Error> {
 pub fn quote(s: &str) -> String {
     let mut chars = s.chars();
     let head: String = chars.by_ref().take(QUOTE_CHARS).collect();
-    let quoted = format!("{head:?}");
+    let quoted = crate::text::quote_str(&head);
     if chars.next().is_none() {
         quoted
     } else {
@@ -116,7 +116,7 @@ pub fn quote(s: &str) -> String {
 /// The checks behind JS `validateUpsertLead`: `[]` when `input` may be sent.
 ///
 /// ```
-/// use serde_json::json;
+/// use superfone_crm::json;
 /// use superfone_crm::validate::validate_upsert_lead;
 /// assert!(validate_upsert_lead(&json!({
 ///     "customer_phone": "+918000000001",
@@ -228,7 +228,7 @@ pub fn validate_upsert_lead(input: &Value) -> Vec<ValidationIssue> {
 /// "after now" half is skipped.
 ///
 /// ```
-/// use serde_json::json;
+/// use superfone_crm::json;
 /// use superfone_crm::validate::validate_create_task;
 /// let now = 1_779_285_600_000.0; // 2026-05-20T14:00:00Z
 /// assert!(validate_create_task(&json!({
@@ -333,7 +333,7 @@ pub fn validate_create_task(input: &Value, now_ms: f64) -> Vec<ValidationIssue> 
 /// `5`); numeric strings are refused, so a caller never sends a phone or a name by mistake.
 ///
 /// ```
-/// use serde_json::json;
+/// use superfone_crm::json;
 /// use superfone_crm::validate::validate_lead_id;
 /// assert_eq!(validate_lead_id(&json!(42)), Ok(42));
 /// assert!(validate_lead_id(&json!("42")).is_err());
@@ -360,7 +360,7 @@ pub fn validate_lead_id(value: &Value) -> Result<u64, ValidationIssue> {
             FIELD,
             format!("must be 1 or more (got {n})"),
         )),
-        Some(i) if i > i128::from(MAX_SAFE_INTEGER) => Err(ValidationIssue::new(
+        Some(i) if i > MAX_SAFE_INTEGER as i64 => Err(ValidationIssue::new(
             FIELD,
             format!("must be at most {MAX_SAFE_INTEGER} (got {n})"),
         )),
@@ -371,7 +371,7 @@ pub fn validate_lead_id(value: &Value) -> Result<u64, ValidationIssue> {
 /// The `phone` of Get Lead: a string in E.164 (field `phone`).
 ///
 /// ```
-/// use serde_json::json;
+/// use superfone_crm::json;
 /// use superfone_crm::validate::validate_lookup_phone;
 /// assert_eq!(validate_lookup_phone(&json!("+918000000001")).unwrap(), "+918000000001");
 /// let issue = validate_lookup_phone(&json!("+91 80000 00001")).unwrap_err();
@@ -397,13 +397,13 @@ pub enum QueryKind {
 }
 
 /// The API's largest `page_size` for List Tasks.
-pub const MAX_TASK_PAGE_SIZE: i128 = 20;
+pub const MAX_TASK_PAGE_SIZE: i64 = 20;
 
 /// A list query (`null`/absent means no query). `allow_limit` admits the `limit` key of the
 /// `iterate*` methods (a non-negative integer).
 ///
 /// ```
-/// use serde_json::json;
+/// use superfone_crm::json;
 /// use superfone_crm::validate::{validate_page_query, QueryKind};
 /// assert!(validate_page_query(&json!(null), QueryKind::Tasks, false).is_empty());
 /// assert!(validate_page_query(&json!({ "page": 2, "text": "vip" }), QueryKind::Catalog, false).is_empty());
@@ -523,12 +523,7 @@ impl Issues {
     }
 
     /// `value` as an object, or an issue saying it must be `expected`.
-    fn object<'v>(
-        &mut self,
-        field: &str,
-        value: &'v Value,
-        expected: &str,
-    ) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, field: &str, value: &'v Value, expected: &str) -> Option<&'v Map> {
         let obj = value.as_object();
         if obj.is_none() {
             self.push(field, format!("must be {expected} (got {})", got(value)));
@@ -635,7 +630,7 @@ impl Issues {
         };
         let in_table_order = ADDRESS_FIELDS
             .iter()
-            .filter_map(|k| obj.get_key_value(*k))
+            .filter_map(|k| obj.get_key_value(k))
             .chain(
                 obj.iter()
                     .filter(|(k, _)| !ADDRESS_FIELDS.contains(&k.as_str())),
@@ -654,7 +649,7 @@ impl Issues {
                     match v {
                         Value::Null => {}
                         Value::Number(n) => {
-                            let x = n.as_f64().unwrap_or(f64::NAN);
+                            let x = n.as_f64();
                             if !(-f64::from(limit)..=f64::from(limit)).contains(&x) {
                                 self.push(
                                     at,
@@ -703,8 +698,8 @@ impl Issues {
     }
 
     /// A whole number from `min` to `max` (or 2^53 − 1).
-    fn integer(&mut self, field: &str, value: &Value, min: i128, max: Option<i128>) {
-        let limit = max.unwrap_or(i128::from(MAX_SAFE_INTEGER));
+    fn integer(&mut self, field: &str, value: &Value, min: i64, max: Option<i64>) {
+        let limit = max.unwrap_or(MAX_SAFE_INTEGER as i64);
         let n = match value {
             Value::Number(n) => n,
             _ => {
@@ -795,16 +790,17 @@ fn got(value: &Value) -> String {
     }
 }
 
-/// `n` as an integer if it has no fractional part (saturating far outside the i64 range).
-fn whole_number(n: &Number) -> Option<i128> {
+/// `n` as an integer if it has no fractional part (saturating outside the i64 range, far past
+/// any limit checked).
+fn whole_number(n: &Number) -> Option<i64> {
     if let Some(i) = n.as_i64() {
-        return Some(i128::from(i));
+        return Some(i);
     }
-    if let Some(u) = n.as_u64() {
-        return Some(i128::from(u));
+    if n.as_u64().is_some() {
+        return Some(i64::MAX);
     }
-    let f = n.as_f64()?;
-    (f.is_finite() && f.fract() == 0.0).then_some(f as i128)
+    let f = n.as_f64();
+    (f.fract() == 0.0).then_some(f as i64)
 }
 
 /// `key` in snake_case: `leadStageName` and `Lead-Stage-Name` become `lead_stage_name`.
@@ -892,7 +888,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     const NOW: f64 = 1_779_285_600_000.0; // 2026-05-20T14:00:00Z
 

@@ -38,14 +38,14 @@ fn plain_values_convert_to_the_same_json() {
     assert!(converted.issues.is_empty());
     assert_eq!(
         converted.value,
-        serde_json::json!({ "a": "x", "b": 2, "c": 2.5, "d": true, "e": null, "f": [1, "y"], "g": { "h": "z" } })
+        superfone_crm::json!({ "a": "x", "b": 2, "c": 2.5, "d": true, "e": null, "f": [1, "y"], "g": { "h": "z" } })
     );
 }
 
 #[wasm_bindgen_test]
 fn undefined_properties_are_left_out_like_json_stringify_does() {
     let converted = to_json(&js("{ a: undefined, b: 1 }"), "", &[]);
-    assert_eq!(converted.value, serde_json::json!({ "b": 1 }));
+    assert_eq!(converted.value, superfone_crm::json!({ "b": 1 }));
 }
 
 #[wasm_bindgen_test]
@@ -77,7 +77,10 @@ fn lone_surrogates_are_issues_not_replacement_characters() {
         &[],
     );
     assert_eq!(fields(&converted.issues), ["last_name"]);
-    assert_eq!(converted.value["first_name"], "a\u{fffd}b");
+    assert_eq!(
+        converted.value.get("first_name").and_then(|v| v.as_str()),
+        Some("a\u{fffd}b")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -116,7 +119,7 @@ fn dates_become_iso_8601_strings() {
     );
     assert_eq!(
         converted.value,
-        serde_json::json!({ "due_date": "2026-05-20T15:00:00.000Z" })
+        superfone_crm::json!({ "due_date": "2026-05-20T15:00:00.000Z" })
     );
 }
 
@@ -125,7 +128,7 @@ fn own_proto_keys_are_plain_keys() {
     let converted = to_json(&js(r#"JSON.parse('{"__proto__": {"x": 1}}')"#), "", &[]);
     assert_eq!(
         converted.value,
-        serde_json::json!({ "__proto__": { "x": 1 } })
+        superfone_crm::json!({ "__proto__": { "x": 1 } })
     );
 }
 
@@ -406,4 +409,64 @@ fn the_key_is_never_in_an_options_error() {
         prop(&err, "stack").as_string().unwrap_or_default()
     );
     assert!(!text.contains("SECRET"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn numbers_are_written_exactly_as_javascript_writes_them() {
+    // The wasm build writes numbers with JavaScript's `String(x)`; the native build with the
+    // crate's own rendering of ECMA-262's Number::toString. The two must agree on every double:
+    // edge cases, then a spread of bit patterns across the whole range.
+    use superfone_crm::json::value::{js_number_text, shortest_number_text};
+    let mut corpus = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.1,
+        0.5,
+        12.97,
+        77.59,
+        1e21,
+        1e-7,
+        1e-6,
+        123e-20,
+        5e-324,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        9007199254740993.0,
+        1.5e300,
+        -2.5e-300,
+        100.0,
+        1e20,
+        999999999999999900000.0,
+    ];
+    let mut bits: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..20_000 {
+        bits ^= bits << 13;
+        bits ^= bits >> 7;
+        bits ^= bits << 17;
+        let x = f64::from_bits(bits);
+        if x.is_finite() {
+            corpus.push(x);
+        }
+    }
+    for x in corpus {
+        assert_eq!(shortest_number_text(x), js_number_text(x), "{x:e}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_checked_body_is_written_as_json_stringify_writes_it() {
+    let input = js(
+        r#"{ customer_phone: "+918000000001", first_name: "Asha \"A\"\n\u0001", deal_value: 1234.5,
+             address: { latitude: 12.97, longitude: -0.000001 }, email: ["a@b.co"], add_labels: [] }"#,
+    );
+    let converted = to_json(&input, "", &[]);
+    assert!(converted.issues.is_empty());
+    let ours = converted.value.to_json();
+    let theirs = js_sys::JSON::stringify(&input)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(ours, theirs);
 }

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use serde_json::Value;
+use superfone_crm::json::Value;
 use superfone_crm::phone::{is_valid_e164, normalize_phone};
 use superfone_crm::validate::validate_lookup_phone;
 use superfone_crm::ErrorKind;

@@ -104,12 +104,13 @@ fuzz_target!(|data: &[u8]| {
         .expect("the fixed configuration is valid");
     let endpoint = *u.choose(&Endpoint::ALL).unwrap_or(&Endpoint::GetLead);
     let mut call = Call::new(endpoint);
-    let part = |u: &mut Unstructured| -> Option<Value> {
-        match u.int_in_range(0..=3u8).unwrap_or(0) {
+    let part = |u: &mut Unstructured| -> Option<superfone_crm::json::Value> {
+        let value = match u.int_in_range(0..=3u8).unwrap_or(0) {
             0 => None,
             1 => common::value(u, 2).ok(),
             _ => common::object(u, 3).ok(),
-        }
+        };
+        value.map(Into::into)
     };
     call.lead_id = part(&mut u);
     call.phone = part(&mut u);

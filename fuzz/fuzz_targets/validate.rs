@@ -44,6 +44,8 @@ fuzz_target!(|data: &[u8]| {
             Err(_) => return,
         }
     };
+    // The validators read the crate's own JSON value, as the JS binding builds it.
+    let input = superfone_crm::json::Value::from(input);
     let now = if mode & 0x80 != 0 { f64::NAN } else { NOW };
 
     let upsert = validate_upsert_lead(&input);
@@ -63,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
     let task = validate_create_task(&input, now);
     issues_are_well_formed(&task);
     let call = Call::new(Endpoint::CreateTask)
-        .with_lead_id(Value::from(1))
+        .with_lead_id(1)
         .with_input(input.clone());
     match check(&call, now) {
         Ok(_) => assert!(task.is_empty()),
@@ -81,7 +83,7 @@ fuzz_target!(|data: &[u8]| {
             let issues = validate_page_query(&input, kind, allow_limit);
             issues_are_well_formed(&issues);
             let mut call = Call::new(endpoint)
-                .with_lead_id(Value::from(1))
+                .with_lead_id(1)
                 .with_input(input.clone());
             call.allow_limit = allow_limit;
             assert_eq!(check(&call, now).is_ok(), issues.is_empty());

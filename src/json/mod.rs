@@ -15,6 +15,9 @@
 //!   engine's stack), so no body can exhaust ours.
 
 mod number;
+pub mod value;
+
+pub use value::{write_string, Map, Value};
 
 use number::{in_range, serde_f64};
 use std::fmt;
@@ -214,7 +217,7 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
 /// the body".
 pub fn found_at(text: &str, at: usize) -> String {
     match text.get(at..).and_then(|rest| rest.chars().next()) {
-        Some(c) => format!("{c:?}"),
+        Some(c) => crate::text::quote_char(c),
         None => "the end of the body".to_owned(),
     }
 }

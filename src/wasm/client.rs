@@ -5,13 +5,13 @@
 use crate::endpoint::{prepare, request_headers, Call as Request, ClientConfig, Endpoint};
 use crate::error::Error;
 use crate::exchange::Exchange;
+use crate::json::Value;
 use crate::options::{client_options, request_options, ClientOptions};
 use crate::retry::RetryPolicy;
 use crate::wasm::call::Call;
 use crate::wasm::convert::{expect_object_or_absent, get_prop, to_json};
 use crate::wasm::errors;
 use js_sys::{Function, Object, Reflect};
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

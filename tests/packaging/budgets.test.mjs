@@ -10,10 +10,10 @@ const gz = (files) => files.reduce((sum, f) => sum + gzipSync(readFileSync(new U
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const JS_BUDGET = 15 * 1024;
-// The target is 60 KB; the wasm is not there yet (see issue 7). Until it is, this ratchet keeps it
-// from growing: lower it whenever the wasm shrinks, never raise it. The release build compiles
-// std with panic=immediate-abort when it can (scripts/setup.sh records how in .tools/); a machine
-// without the std sources builds with the prebuilt std, ~11 KB larger, and gets its own ratchet.
+// The .wasm budget is issue 7's 60 KB, for the build that ships: std compiled with
+// panic=immediate-abort (scripts/setup.sh records in .tools/ whether this machine can). A machine
+// without the std sources builds with the prebuilt std, ~9 KB larger (65.0 KB when this was
+// written), and gets a ratchet of its own: lower it whenever the wasm shrinks, never raise it.
 const RELEASE_STD = (() => {
   try {
     return readFileSync(new URL('../../.tools/wasm-release', import.meta.url), 'utf8').trim();
@@ -21,7 +21,7 @@ const RELEASE_STD = (() => {
     return readFileSync(new URL('../../.tools/wasm-mode', import.meta.url), 'utf8').trim() === 'debian' ? 'build-std' : 'prebuilt';
   }
 })();
-const WASM_RATCHET = (RELEASE_STD === 'prebuilt' ? 78 : 72) * 1024;
+const WASM_BUDGET = (RELEASE_STD === 'prebuilt' ? 66 : 60) * 1024;
 
 test('the JS a Node user loads is within 15 KB gzipped', () => {
   const size = gz(['entry/node.cjs', 'shell.cjs', 'superfone_crm_node.cjs']);
@@ -33,7 +33,7 @@ test('the JS a browser loads is within 15 KB gzipped', () => {
   assert.ok(size <= JS_BUDGET, `browser JS is ${kb(size)} gzipped, over the ${kb(JS_BUDGET)} budget`);
 });
 
-test('the .wasm does not grow past its ratchet (target: 60 KB gzipped)', () => {
+test('the .wasm is within 60 KB gzipped (66 KB with the prebuilt std)', () => {
   const size = gz(['superfone_crm_bg.wasm']);
-  assert.ok(size <= WASM_RATCHET, `the .wasm is ${kb(size)} gzipped, over the ${kb(WASM_RATCHET)} ratchet (std: ${RELEASE_STD})`);
+  assert.ok(size <= WASM_BUDGET, `the .wasm is ${kb(size)} gzipped, over the ${kb(WASM_BUDGET)} budget (std: ${RELEASE_STD})`);
 });
