@@ -406,7 +406,8 @@ impl PartialEq for Map {
 }
 
 impl FromIterator<(String, Value)> for Map {
-    /// A later member replaces an earlier one of the same key, in the earlier one's place.
+    /// A later member replaces an earlier one of the same key, in the earlier one's place (each
+    /// member is looked up: meant for the small objects of this API).
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(items: I) -> Map {
         let mut map = Map::new();
         for (k, v) in items {
@@ -512,9 +513,11 @@ impl From<serde_json::Value> for Value {
             serde_json::Value::Array(items) => {
                 Value::Array(items.into_iter().map(Value::from).collect())
             }
-            serde_json::Value::Object(map) => {
-                Value::Object(map.into_iter().map(|(k, v)| (k, Value::from(v))).collect())
-            }
+            // serde_json's keys are unique already: no lookup per member.
+            serde_json::Value::Object(map) => Value::Object(Map(map
+                .into_iter()
+                .map(|(k, v)| (k, Value::from(v)))
+                .collect())),
         }
     }
 }
