@@ -9,7 +9,7 @@
 //!
 //! Nothing here panics, whatever the bytes: malformed, huge or deeply nested bodies become errors
 //! (the scanner's depth limit, [`crate::json::MAX_DEPTH`], bounds nesting). What the binding
-//! reaches ([`check_response`], [`status_error`]) reads bodies with [`crate::json`] only; serde_json
+//! reaches ([`check_response`], [`status_error`]) reads bodies with [`crate::json`](mod@crate::json) only; serde_json
 //! parses text just in [`decode`], for Rust callers.
 
 use crate::endpoint::{Catalog, Endpoint, Response};
@@ -31,10 +31,10 @@ const MAX_QUOTE_CHARS: usize = 200;
 ///
 /// | endpoint | `data` must be |
 /// |---|---|
-/// | getLead | a [`Lead`] |
-/// | createTask | a [`Task`] |
-/// | listTasks | a [`Page`] of [`Task`] |
-/// | list… (catalogs) | a [`Page`] of that catalog's rows |
+/// | getLead | a [`Lead`](crate::model::Lead) |
+/// | createTask | a [`Task`](crate::model::Task) |
+/// | listTasks | a [`Page`](crate::model::Page) of [`Task`](crate::model::Task) |
+/// | list… (catalogs) | a [`Page`](crate::model::Page) of that catalog's rows |
 /// | upsertLead, completeTask | any JSON object (API.md does not show the shape) |
 ///
 /// ```

@@ -4,7 +4,7 @@
 //! catalogs of labels, lead stages, lead groups, products and source types).
 //!
 //! The crate is split the way rustls and quinn-proto are: a *sans-IO core* that knows nothing of
-//! JavaScript or the network, and a thin [`wasm`] binding. The binding hands each request to the
+//! JavaScript or the network, and a thin `wasm` binding (compiled for wasm32 only). The binding hands each request to the
 //! package's JS shell as data (a `Call`), which performs `fetch` and reports what came back; the
 //! core's [`exchange`] decides what that means (done, retry after Δ, or which error).
 //!
@@ -20,7 +20,7 @@
 //! | [`validate`] | input checks, every issue with the field it concerns |
 //! | [`endpoint`] | the ten endpoints, each described once, turned into an [`endpoint::HttpRequest`] |
 //! | [`decode`] | status + body → typed data or [`Error`] |
-//! | [`json`] | a JSON scanner (checks text without building it, finds a member, reads a string) and the small JSON [`json::Value`] inputs become |
+//! | [`json`](mod@json) | a JSON scanner (checks text without building it, finds a member, reads a string) and the small JSON [`json::Value`] inputs become |
 //! | [`shape`] | the response shapes as data, checked in one scan (what the binding needs) |
 //! | [`retry`] | the retry policy: retry after Δ, or give up |
 //! | [`error`] | the one error type, with the kinds of the JS `SuperfoneError` |

@@ -4,7 +4,7 @@
 //! The binding hands the caller the response's own JSON, so what it needs from Rust is a verdict
 //! ("is this the documented shape?") and, when not, where it breaks. Deriving `Deserialize` for
 //! every model type and decoding into it answers that too, but allocates every string and
-//! compiles a deserializer per type; this checker is one pass of [`crate::json`]'s scanner over
+//! compiles a deserializer per type; this checker is one pass of [`crate::json`](mod@crate::json)'s scanner over
 //! the text, steered by a table, and it allocates nothing unless it fails. `tests/core_shape.rs`
 //! holds it to the model: on any body, it accepts exactly what decoding into the model types
 //! accepts (except arrays in place of objects, which serde's derive takes positionally and this

@@ -1,4 +1,4 @@
-//! The core's JSON tree: what a JS input becomes ([`crate::wasm`] converts it), what the
+//! The core's JSON tree: what a JS input becomes (the wasm binding converts it), what the
 //! validators read, and what a checked request body is written from.
 //!
 //! It is this crate's own rather than `serde_json::Value` so that the wasm build carries only
