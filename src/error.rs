@@ -143,6 +143,9 @@ pub struct Error {
     pub retryable: bool,
 }
 
+/// How many issues a validation error's message lists at most.
+pub const MAX_LISTED_ISSUES: usize = 20;
+
 impl Error {
     /// An error of `kind` with `message` and nothing else set; `retryable` follows the kind.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
@@ -164,8 +167,9 @@ impl Error {
         }
     }
 
-    /// The validation error for a non-empty list of issues: `field` is the first issue's field and
-    /// the message lists every issue, so nothing is hidden.
+    /// The input's issues as one error: `field` is the first issue's, and the message lists the
+    /// first [`MAX_LISTED_ISSUES`] of them (an input with 100,000 unknown keys would otherwise
+    /// make a message of megabytes); the validators return every issue.
     pub fn from_issues(issues: &[ValidationIssue]) -> Self {
         let Some(first) = issues.first() else {
             return Error::new(ErrorKind::Validation, "invalid input");
@@ -173,11 +177,17 @@ impl Error {
         let message = if issues.len() == 1 {
             format!("{}: {}", first.field, first.message)
         } else {
-            let all: Vec<String> = issues
+            let listed: Vec<String> = issues
                 .iter()
+                .take(MAX_LISTED_ISSUES)
                 .map(|i| format!("{}: {}", i.field, i.message))
                 .collect();
-            format!("{} problems: {}", issues.len(), all.join("; "))
+            let mut message = format!("{} problems: {}", issues.len(), listed.join("; "));
+            if issues.len() > MAX_LISTED_ISSUES {
+                let more = issues.len() - MAX_LISTED_ISSUES;
+                message.push_str(&format!("; and {more} more"));
+            }
+            message
         };
         Error::validation(first.field.clone(), message)
     }
@@ -259,5 +269,24 @@ mod tests {
         assert_eq!(err.field.as_deref(), Some("customer_phone"));
         assert!(err.message.contains("customer_phone: is required"));
         assert!(err.message.contains("email[0]: is not an email address"));
+    }
+
+    #[test]
+    fn a_message_lists_the_first_twenty_issues_and_counts_the_rest() {
+        let issues: Vec<ValidationIssue> = (0..100_000)
+            .map(|i| ValidationIssue::new(format!("extra_{i}"), "is not a field of this input"))
+            .collect();
+        let err = Error::from_issues(&issues);
+        assert_eq!(err.field.as_deref(), Some("extra_0"));
+        assert!(
+            err.message.starts_with("100000 problems: extra_0: "),
+            "{}",
+            err.message
+        );
+        assert!(err
+            .message
+            .contains("; extra_19: is not a field of this input; and 99980 more"));
+        assert!(!err.message.contains("extra_20:"), "{}", err.message);
+        assert!(err.message.len() < 1_000, "{} bytes", err.message.len());
     }
 }
