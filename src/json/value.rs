@@ -120,7 +120,7 @@ impl Value {
     /// assert_eq!(Value::Object(map).to_json(), r#"{"b":"say \"hi\"\n","a":[1.5,-2,null]}"#);
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(64);
         self.write(&mut out);
         out
     }
@@ -129,7 +129,7 @@ impl Value {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::Number(n) => n.write(out),
             Value::String(s) => write_string(s, out),
             Value::Array(items) => {
                 out.push('[');
@@ -251,11 +251,40 @@ impl Number {
 /// As JavaScript writes it: `12`, `12.97`, `-0.5`, `1e+21`, `1e-7` (and `-0` as `0`).
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.write(&mut text);
+        f.write_str(&text)
+    }
+}
+
+impl Number {
+    /// The number as JSON text, as `JSON.stringify` writes it (whole numbers without the
+    /// formatting machinery: they are most of the numbers written).
+    fn write(&self, out: &mut String) {
         match self.0 {
-            N::PosInt(u) => write!(f, "{u}"),
-            N::NegInt(i) => write!(f, "{i}"),
-            N::Float(x) => f.write_str(&js_number_text(x)),
+            N::PosInt(u) => push_digits(u, out),
+            N::NegInt(i) => {
+                out.push('-');
+                push_digits(i.unsigned_abs(), out);
+            }
+            N::Float(x) => out.push_str(&js_number_text(x)),
         }
+    }
+}
+
+fn push_digits(mut u: u64, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
     }
 }
 
