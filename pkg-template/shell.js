@@ -5,6 +5,115 @@
 // decision and every error is the Rust core's). The build appends an export statement for ESM or
 // CommonJS, so this one file serves every runtime's entry.
 
+// ------------------------------------------------------------------ inputs into wasm
+
+// An input crosses into wasm as one string (read back by `src/json/input.rs`, which documents the
+// format): JSON, plus a token for each value JSON cannot carry, which the core turns into an
+// issue naming the field. Walking the value here costs a fraction of walking it from wasm, where
+// every property, type test and key was a crossing of its own. This decides nothing: every
+// message and rule is the core's. The limits match the core's (`MAX_DEPTH`, `MAX_ITEMS`).
+const MAX_DEPTH = 32;
+const MAX_ITEMS = 100_000;
+const getTime = Date.prototype.getTime;
+const bits = new DataView(new ArrayBuffer(8));
+
+/** The value read from `pick` at the top level (left out of the text), by the last `encodeInput`. */
+let picked;
+
+/** `value` as the core's input text; a top-level `pick` key is left out and kept in `picked`. */
+function encodeInput(value, pick) {
+  picked = undefined;
+  return encodeValue(value, 0, pick);
+}
+
+function encodeValue(v, depth, pick) {
+  switch (typeof v) {
+    case 'undefined':
+      return 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'number':
+      if (Number.isInteger(v) && Math.abs(v) < 2 ** 53) return String(v);
+      if (!Number.isFinite(v)) return '!N';
+      bits.setFloat64(0, v);
+      return `~${bits.getUint32(0).toString(16).padStart(8, '0')}${bits.getUint32(4).toString(16).padStart(8, '0')}`;
+    case 'string':
+      return JSON.stringify(v);
+    case 'bigint':
+      return '!B';
+    case 'object':
+      if (v === null) return 'null';
+      break;
+    default:
+      return '!J'; // a function or a symbol
+  }
+  if (depth >= MAX_DEPTH) return '!D';
+  // A revoked Proxy throws from `instanceof` and `Array.isArray`; a Date-like object from getTime.
+  let isDate;
+  let isArray;
+  try {
+    isDate = v instanceof Date;
+    isArray = !isDate && Array.isArray(v);
+  } catch {
+    return '!R';
+  }
+  if (isDate) {
+    let ms;
+    try {
+      ms = getTime.call(v);
+    } catch {
+      return '!T';
+    }
+    return Number.isFinite(ms) ? `@${ms}` : '!T';
+  }
+  if (isArray) {
+    let length;
+    try {
+      length = v.length;
+    } catch {
+      length = 0;
+    }
+    if (typeof length !== 'number' || !(length > 0)) return '[]';
+    if (length > MAX_ITEMS) return '!M';
+    let text = '[';
+    for (let i = 0; i < Math.trunc(length); i++) {
+      if (i > 0) text += ',';
+      let item;
+      try {
+        item = v[i];
+      } catch {
+        text += '!G';
+        continue;
+      }
+      text += encodeValue(item, depth + 1);
+    }
+    return `${text}]`;
+  }
+  let keys;
+  try {
+    keys = Object.keys(v);
+  } catch {
+    return '!K';
+  }
+  let text = '{';
+  for (const key of keys) {
+    let child;
+    try {
+      child = v[key];
+    } catch {
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:!G`;
+      continue;
+    }
+    if (depth === 0 && key === pick) {
+      picked = child;
+      continue;
+    }
+    if (child === undefined) continue;
+    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${encodeValue(child, depth + 1)}`;
+  }
+  return `${text}}`;
+}
+
 /** @param {any} wasm the wasm-bindgen module (any target) */
 function createApi(wasm) {
   /** Every failure of the SDK: see `kind`. */
@@ -30,8 +139,11 @@ function createApi(wasm) {
     #baseUrl;
 
     constructor(options) {
-      this.#raw = new wasm.RawClient(options);
-      this.#baseUrl = this.#raw.baseUrl;
+      const text = options === undefined ? undefined : encodeInput(options, 'fetch');
+      const core = new wasm.RawClient(text, options === undefined ? undefined : picked);
+      // What every call needs, read out of wasm once: the binding and the custom `fetch`.
+      this.#raw = { core, fetch: core.fetch };
+      this.#baseUrl = core.baseUrl;
     }
 
     upsertLead(input, options) { return perform(this.#raw, 'upsertLead', undefined, input, options); }
@@ -83,17 +195,26 @@ function createApi(wasm) {
    * the outcome means: done, wait and send again, or the error to reject with.
    */
   async function perform(raw, endpoint, target, input, options, iterating = false, page = undefined) {
-    const call = raw.start(endpoint, target, input, options, iterating, page);
+    const targetText = target === undefined ? undefined : encodeInput(target);
+    const inputText = input === undefined ? undefined : encodeInput(input);
+    const optionsText = options === undefined ? undefined : encodeInput(options, 'signal');
+    const signal = options === undefined ? undefined : picked; // checked by `start`
+    const call = raw.core.start(endpoint, targetText, inputText, optionsText, signal, iterating, page);
     try {
-      const { signal, timeoutMs } = call;
+      // "METHOD URL", then "\n" and the body if there is one (see `Call.request`).
+      const request = call.request;
+      const space = request.indexOf(' ');
+      const newline = request.indexOf('\n', space);
+      const url = newline === -1 ? request.slice(space + 1) : request.slice(space + 1, newline);
+      const body = newline === -1 ? undefined : request.slice(newline + 1);
+      const init = { method: request.slice(0, space), headers: call.headers, body, signal: undefined, redirect: 'manual' };
+      const timeoutMs = call.timeoutMs;
       const fetchFn = raw.fetch;
-      const init = { method: call.method, headers: call.headers, body: call.body, signal: undefined, redirect: 'manual' };
-      const url = call.url;
       for (;;) {
         const outcome = await attempt(fetchFn, url, init, signal, timeoutMs);
         let wait;
         if (outcome.failure === undefined) {
-          wait = call.onResponse(outcome.status, outcome.retryAfter, outcome.bytes);
+          wait = call.onResponse(outcome.status, outcome.headers, outcome.bytes);
           if (wait === undefined) {
             try {
               return JSON.parse(utf8.decode(outcome.bytes)).data;
@@ -113,7 +234,7 @@ function createApi(wasm) {
   }
 
   /**
-   * Sends the request once. Settles with `{ status, retryAfter, bytes }` or `{ failure, detail }`
+   * Sends the request once. Settles with `{ status, headers, bytes }` or `{ failure, detail }`
    * (`failure`: 'timeout', 'aborted' or 'network'); never rejects. The timeout covers reading the
    * body. The timer and the caller's signal settle the attempt themselves, so a `fetch` that
    * ignores its signal, or a body that never ends, cannot keep the call waiting.
@@ -154,9 +275,8 @@ function createApi(wasm) {
           settle({ failure: 'network', detail: 'fetch did not resolve to a Response object' });
           return;
         }
-        const status = response.status;
-        const retryAfter = response.headers.get('retry-after') ?? undefined;
-        response.arrayBuffer().then((buffer) => settle({ failure: undefined, status, retryAfter, bytes: new Uint8Array(buffer) }), failed('the response body could not be read: '));
+        const { status, headers } = response;
+        response.arrayBuffer().then((buffer) => settle({ failure: undefined, status, headers, bytes: new Uint8Array(buffer) }), failed('the response body could not be read: '));
       }, failed(''));
     });
   }
@@ -217,7 +337,7 @@ function createApi(wasm) {
     SuperfoneError,
     isValidE164,
     normalizePhone: wasm.normalizePhone,
-    validateUpsertLead: wasm.validateUpsertLead,
-    validateCreateTask: wasm.validateCreateTask,
+    validateUpsertLead: (input) => wasm.validateUpsertLead(encodeInput(input)),
+    validateCreateTask: (input, now) => wasm.validateCreateTask(encodeInput(input), now),
   };
 }

@@ -16,7 +16,7 @@ export RUSTC_BOOTSTRAP=1
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(phone validate decode prepare)
+[ ${#targets[@]} -eq 0 ] && targets=(phone validate decode prepare input)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "== cargo install cargo-fuzz"

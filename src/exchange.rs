@@ -67,9 +67,32 @@ impl Exchange {
         now_ms: f64,
         jitter: f64,
     ) -> Step {
+        self.on_response_with(status, body, || {
+            (retry_after.map(str::to_owned), now_ms, jitter)
+        })
+    }
+
+    /// [`Exchange::on_response`], with the `Retry-After` header, the time and the jitter asked
+    /// for only when the response is not good (each is a crossing into JS in the binding, and
+    /// most responses are good).
+    pub fn on_response_with(
+        &mut self,
+        status: u16,
+        body: &str,
+        context: impl FnOnce() -> (Option<String>, f64, f64),
+    ) -> Step {
         match check_response(self.request.endpoint, status, body) {
             Ok(()) => Step::Done,
-            Err(err) => self.next(Outcome::Status(status), err, retry_after, now_ms, jitter),
+            Err(err) => {
+                let (retry_after, now_ms, jitter) = context();
+                self.next(
+                    Outcome::Status(status),
+                    err,
+                    retry_after.as_deref(),
+                    now_ms,
+                    jitter,
+                )
+            }
         }
     }
 

@@ -20,7 +20,7 @@
 //! | [`validate`] | input checks, every issue with the field it concerns |
 //! | [`endpoint`] | the ten endpoints, each described once, turned into an [`endpoint::HttpRequest`] |
 //! | [`decode`] | status + body → typed data or [`Error`] |
-//! | [`json`](mod@json) | a JSON scanner (checks text without building it, finds a member, reads a string) and the small JSON [`json::Value`] inputs become |
+//! | [`json`](mod@json) | a JSON scanner (checks text without building it, finds a member, reads a string), the small JSON [`json::Value`] inputs become, and the reader of an input as the JS shell writes it ([`json::input`]) |
 //! | [`shape`] | the response shapes as data, checked in one scan (what the binding needs) |
 //! | [`retry`] | the retry policy: retry after Δ, or give up |
 //! | [`error`] | the one error type, with the kinds of the JS `SuperfoneError` |

@@ -14,6 +14,7 @@
 //! - nesting deeper than [`MAX_DEPTH`] arrays and objects is an error (JSON.parse's limit is the
 //!   engine's stack), so no body can exhaust ours.
 
+pub mod input;
 mod number;
 pub mod value;
 

@@ -11,44 +11,55 @@ use crate::error::{Error, ErrorKind};
 use crate::exchange::{Exchange, Failure, Step};
 use crate::wasm::errors;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A started call: the request to send and the core's state for it.
 #[wasm_bindgen]
 pub struct Call {
     exchange: Exchange,
     headers: JsValue,
-    signal: JsValue,
     timeout_ms: f64,
 }
 
 impl Call {
-    pub(crate) fn new(
-        exchange: Exchange,
-        headers: JsValue,
-        signal: JsValue,
-        timeout_ms: f64,
-    ) -> Self {
+    pub(crate) fn new(exchange: Exchange, headers: JsValue, timeout_ms: f64) -> Self {
         Call {
             exchange,
             headers,
-            signal,
             timeout_ms,
         }
     }
 }
 
 #[wasm_bindgen]
-impl Call {
-    /// The URL, path and query encoded by the core.
-    #[wasm_bindgen(getter)]
-    pub fn url(&self) -> String {
-        self.exchange.request().url.clone()
-    }
+extern "C" {
+    /// A `Response`'s `Headers`.
+    type Headers;
+    #[wasm_bindgen(method, catch)]
+    fn get(this: &Headers, name: &str) -> Result<Option<String>, JsValue>;
+}
 
-    /// `GET`, `POST` or `PATCH`.
+#[wasm_bindgen]
+impl Call {
+    /// The request as one string, read with one crossing: the method, a space, the URL (the
+    /// core encodes it: it holds no whitespace) and, for a request with a body, a line break
+    /// and the JSON body. `"GET https://…/lead?phone=%2B91…"`, `"POST https://…/lead\n{…}"`.
     #[wasm_bindgen(getter)]
-    pub fn method(&self) -> String {
-        self.exchange.request().method.as_str().to_owned()
+    pub fn request(&self) -> String {
+        let request = self.exchange.request();
+        let method = request.method.as_str();
+        let body = request.body.as_deref();
+        let mut text = String::with_capacity(
+            method.len() + 1 + request.url.len() + body.map_or(0, |b| 1 + b.len()),
+        );
+        text.push_str(method);
+        text.push(' ');
+        text.push_str(&request.url);
+        if let Some(body) = body {
+            text.push('\n');
+            text.push_str(body);
+        }
+        text
     }
 
     /// The request headers, the API key among them, as a frozen plain object (built once per
@@ -58,27 +69,16 @@ impl Call {
         self.headers.clone()
     }
 
-    /// The JSON body, `undefined` for a request without one.
-    #[wasm_bindgen(getter)]
-    pub fn body(&self) -> Option<String> {
-        self.exchange.request().body.clone()
-    }
-
-    /// The caller's `AbortSignal`, `undefined` without one.
-    #[wasm_bindgen(getter)]
-    pub fn signal(&self) -> JsValue {
-        self.signal.clone()
-    }
-
     /// How long one attempt (sending and reading the body) may take.
     #[wasm_bindgen(getter, js_name = timeoutMs)]
     pub fn timeout_ms(&self) -> f64 {
         self.timeout_ms
     }
 
-    /// A response arrived, its body as bytes (`Response.arrayBuffer()`). `undefined`: it is good,
-    /// hand its `data` to the caller. A number: wait that many milliseconds and send again.
-    /// Throws the `SuperfoneError` to reject with.
+    /// A response arrived: its status, its `Headers` (only `Retry-After` is read, and only when
+    /// the response is not good) and its body as bytes (`Response.arrayBuffer()`). `undefined`:
+    /// it is good, hand its `data` to the caller. A number: wait that many milliseconds and send
+    /// again. Throws the `SuperfoneError` to reject with.
     ///
     /// Bytes rather than `Response.text()`: a byte array crosses into wasm with one copy, where a
     /// string is re-encoded character by character by the glue, which cost more than the check.
@@ -86,14 +86,20 @@ impl Call {
     pub fn on_response(
         &mut self,
         status: u16,
-        retry_after: Option<String>,
+        headers: &JsValue,
         body: &[u8],
     ) -> Result<Option<f64>, JsValue> {
         let body = text(body);
-        let (now, jitter) = clock();
-        let step = self
-            .exchange
-            .on_response(status, retry_after.as_deref(), &body, now, jitter);
+        let step = self.exchange.on_response_with(status, &body, || {
+            // A header that cannot be read (a custom fetch's odd Response) counts as absent.
+            let retry_after = headers
+                .unchecked_ref::<Headers>()
+                .get("retry-after")
+                .ok()
+                .flatten();
+            let (now, jitter) = clock();
+            (retry_after, now, jitter)
+        });
         match step {
             Step::Done => Ok(None),
             step => then(step).map(Some),

@@ -9,7 +9,7 @@ use crate::json::Value;
 use crate::options::{client_options, request_options, ClientOptions};
 use crate::retry::RetryPolicy;
 use crate::wasm::call::Call;
-use crate::wasm::convert::{expect_object_or_absent, get_prop, to_json};
+use crate::wasm::convert::{expect_object_or_absent, to_json};
 use crate::wasm::errors;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -33,11 +33,12 @@ pub struct RawClient {
 
 #[wasm_bindgen]
 impl RawClient {
-    /// Checks `options` (see `ClientOptions` in JS-API.md) and refuses browser pages unless
-    /// `dangerouslyAllowBrowser` is set.
+    /// Checks `options` (see `ClientOptions` in JS-API.md; written by the shell's
+    /// `encodeInput`, its `fetch` taken out and given as `fetch`) and refuses browser pages
+    /// unless `dangerouslyAllowBrowser` is set.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: &JsValue) -> Result<RawClient, JsValue> {
-        Self::build(options).map_err(|e| errors::to_js(&e))
+    pub fn new(options: Option<String>, fetch: JsValue) -> Result<RawClient, JsValue> {
+        Self::build(options.as_deref(), fetch).map_err(|e| errors::to_js(&e))
     }
 
     /// The base URL requests go to (never the key).
@@ -53,38 +54,43 @@ impl RawClient {
     }
 
     /// Starts `endpoint` (a JS method name such as `"getLead"`): `target` is the phone or lead
-    /// id, `input` the body or query, `options` the `RequestOptions`. `iterating` marks one page
-    /// of an `iterate*` method (`limit` is then allowed in the query), and `page`, when given,
-    /// replaces the query's page. Throws the validation `SuperfoneError` when anything is wrong,
-    /// before anything is sent.
+    /// id, `input` the body or query, `options` the `RequestOptions` (each written by the
+    /// shell's `encodeInput`, `undefined` when not given), and `signal` the `signal` taken out of
+    /// the options (checked here; the shell then uses it for the waits and attempts). `iterating` marks one page of an `iterate*` method (`limit` is then allowed
+    /// in the query), and `page`, when given, replaces the query's page. Throws the validation
+    /// `SuperfoneError` when anything is wrong, before anything is sent.
+    #[allow(clippy::too_many_arguments)]
     pub fn start(
         &self,
         endpoint: &str,
-        target: JsValue,
-        input: JsValue,
-        options: JsValue,
+        target: Option<String>,
+        input: Option<String>,
+        options: Option<String>,
+        signal: &JsValue,
         iterating: bool,
         page: Option<u32>,
     ) -> Result<Call, JsValue> {
-        self.begin(endpoint, &target, &input, &options, iterating, page)
+        let inputs = Inputs {
+            target: target.as_deref(),
+            input: input.as_deref(),
+            options: options.as_deref(),
+            signal,
+        };
+        self.begin(endpoint, inputs, iterating, page)
             .map_err(|e| errors::to_js(&e))
     }
 }
 
 impl RawClient {
-    fn build(options: &JsValue) -> Result<RawClient, Error> {
+    fn build(options: Option<&str>, fetch: JsValue) -> Result<RawClient, Error> {
         expect_object_or_absent(options, "options")?;
-        let fetch = match get_prop(options, "fetch") {
-            None => JsValue::UNDEFINED,
-            Some(f) if f.is_instance_of::<Function>() => f,
-            Some(_) => {
-                return Err(Error::validation(
-                    "fetch",
-                    "fetch must be a function (request: Request) => Promise<Response>",
-                ))
-            }
-        };
-        let converted = to_json(options, "", &["fetch"]);
+        if !fetch.is_undefined() && !fetch.is_instance_of::<Function>() {
+            return Err(Error::validation(
+                "fetch",
+                "fetch must be a function (request: Request) => Promise<Response>",
+            ));
+        }
+        let converted = to_json(options, "");
         if !converted.issues.is_empty() {
             return Err(Error::from_issues(&converted.issues));
         }
@@ -112,22 +118,24 @@ impl RawClient {
     fn begin(
         &self,
         endpoint: &str,
-        target: &JsValue,
-        input: &JsValue,
-        options: &JsValue,
+        inputs: Inputs<'_>,
         iterating: bool,
         page: Option<u32>,
     ) -> Result<Call, Error> {
+        let Inputs {
+            target,
+            input,
+            options,
+            signal,
+        } = inputs;
         let endpoint = Endpoint::from_name(endpoint).ok_or_else(|| {
             Error::validation("endpoint", format!("no endpoint named {endpoint}"))
         })?;
         expect_object_or_absent(options, "options")?;
-        let signal = match get_prop(options, "signal") {
-            None => JsValue::UNDEFINED,
-            Some(s) if s.is_instance_of::<AbortSignal>() => s,
-            Some(_) => return Err(Error::validation("signal", "signal must be an AbortSignal")),
-        };
-        let converted = to_json(options, "", &["signal"]);
+        if !signal.is_undefined() && !signal.is_instance_of::<AbortSignal>() {
+            return Err(Error::validation("signal", "signal must be an AbortSignal"));
+        }
+        let converted = to_json(options, "");
         if !converted.issues.is_empty() {
             return Err(Error::from_issues(&converted.issues));
         }
@@ -158,10 +166,17 @@ impl RawClient {
         Ok(Call::new(
             Exchange::new(request, policy),
             headers,
-            signal,
             timeout_ms,
         ))
     }
+}
+
+/// What the shell passes to `start`.
+struct Inputs<'a> {
+    target: Option<&'a str>,
+    input: Option<&'a str>,
+    options: Option<&'a str>,
+    signal: &'a JsValue,
 }
 
 /// The request headers as a frozen plain object, ready for `fetch`'s `init.headers`.
@@ -174,8 +189,8 @@ fn headers_object(config: &ClientConfig, with_body: bool) -> JsValue {
 }
 
 /// The body or query as JSON; for a page of an iteration, with that `page` set.
-fn convert_input(input: &JsValue, page: Option<u32>) -> Result<Option<Value>, Error> {
-    let converted = to_json(input, "", &[]);
+fn convert_input(input: Option<&str>, page: Option<u32>) -> Result<Option<Value>, Error> {
+    let converted = to_json(input, "");
     if !converted.issues.is_empty() {
         return Err(Error::from_issues(&converted.issues));
     }
@@ -192,8 +207,8 @@ fn convert_input(input: &JsValue, page: Option<u32>) -> Result<Option<Value>, Er
 }
 
 /// The phone or lead id argument as JSON, named `field` in errors.
-fn convert_target(target: &JsValue, field: &str) -> Result<Value, Error> {
-    let converted = to_json(target, field, &[]);
+fn convert_target(target: Option<&str>, field: &str) -> Result<Value, Error> {
+    let converted = to_json(target, field);
     match converted.issues.first() {
         Some(issue) => Err(Error::validation(
             field,

@@ -1,5 +1,6 @@
-//! The wasm-bindgen binding: the only part of the crate that touches JavaScript. It converts
-//! values, hands the package's JS shell each request as data and takes back what the runtime's
+//! The wasm-bindgen binding: the only part of the crate that touches JavaScript. It takes each
+//! input as the text the JS shell wrote (`encodeInput`, read by [`crate::json::input`]: one
+//! crossing per input), hands the shell each request as data and takes back what the runtime's
 //! `fetch` returned, and turns [`Error`] into the JS `SuperfoneError`. Every decision is made by
 //! the core; this layer only carries.
 //!

@@ -70,19 +70,21 @@ pub fn normalize_phone(input: &JsValue, default_country_code: &JsValue) -> Resul
     phone::normalize_phone(&input, cc.as_deref()).map_err(|e| errors::to_js(&e))
 }
 
-/// Every problem with an upsert-lead input, `[]` when it may be sent.
+/// Every problem with an upsert-lead input (written by the shell's `encodeInput`), `[]` when it
+/// may be sent.
 #[wasm_bindgen(js_name = validateUpsertLead)]
-pub fn validate_upsert_lead(input: &JsValue) -> JsValue {
-    let converted = to_json(input, "", &[]);
+pub fn validate_upsert_lead(input: Option<String>) -> JsValue {
+    let converted = to_json(input.as_deref(), "");
     let issues = validate::validate_upsert_lead(&converted.value);
     issues_to_js(&merge_issues(converted.issues, issues))
 }
 
-/// Every problem with a create-task input, `[]` when it may be sent; `now` defaults to the clock.
+/// Every problem with a create-task input (written by the shell's `encodeInput`), `[]` when it
+/// may be sent; `now` defaults to the clock.
 #[wasm_bindgen(js_name = validateCreateTask)]
-pub fn validate_create_task(input: &JsValue, now: &JsValue) -> Result<JsValue, JsValue> {
+pub fn validate_create_task(input: Option<String>, now: &JsValue) -> Result<JsValue, JsValue> {
     let now_ms = now_ms(now)?;
-    let converted = to_json(input, "", &[]);
+    let converted = to_json(input.as_deref(), "");
     let issues = validate::validate_create_task(&converted.value, now_ms);
     Ok(issues_to_js(&merge_issues(converted.issues, issues)))
 }

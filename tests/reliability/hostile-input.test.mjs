@@ -306,6 +306,64 @@ describe('client and request options', () => {
   }
 });
 
+describe('exotic objects the input walk meets', () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const prototypeThrowing = () => new Proxy({}, { getPrototypeOf() { throw new Error('no prototype'); } });
+  const hugeArray = () => new Proxy([], { get: (t, k) => (k === 'length' ? 1e9 : Reflect.get(t, k)) });
+
+  test('a revoked Proxy as a field value is refused, naming the field', async () => {
+    await refused(client.upsertLead({ customer_phone: PHONE, first_name: revoked() }), 'first_name');
+    await stillWorks();
+  });
+
+  test('a Proxy whose getPrototypeOf trap throws (instanceof throws) is refused, naming the field', async () => {
+    await refused(client.upsertLead({ customer_phone: PHONE, address: prototypeThrowing() }), 'address');
+    await stillWorks();
+  });
+
+  test('an array claiming a billion items is refused without reading them', async () => {
+    const started = performance.now();
+    await refused(client.upsertLead({ customer_phone: PHONE, add_labels: hugeArray() }), 'add_labels');
+    assert.ok(performance.now() - started < 1000, 'refused at once');
+    await stillWorks();
+  });
+
+  test('a signal getter that throws in the request options is refused, naming signal', async () => {
+    const options = { get signal() { throw new Error('signal exploded'); } };
+    await refused(client.getLead(PHONE, options), 'signal');
+    await stillWorks();
+  });
+
+  test('a fetch getter that throws in the client options is refused, naming fetch', () => {
+    assert.throws(
+      () => new SuperfoneClient({ apiKey: 'k', get fetch() { throw new Error('fetch exploded'); } }),
+      (e) => e instanceof SuperfoneError && e.kind === 'validation' && e.field === 'fetch',
+    );
+  });
+
+  test('an input with 100,000 unknown keys is refused with a short message that counts them', async () => {
+    const input = { customer_phone: PHONE };
+    for (let i = 0; i < 100_000; i++) input[`extra_${i}`] = i;
+    let error;
+    try {
+      await client.upsertLead(input);
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof SuperfoneError && error.kind === 'validation', String(error));
+    assert.equal(error.field, 'extra_0');
+    assert.match(error.message, /^100000 problems: extra_0: .*; and 99980 more$/);
+    assert.ok(error.message.length < 2_000, `${error.message.length} characters`);
+    // The validators still list every issue, for a form.
+    assert.equal(validateUpsertLead(input).length, 100_000);
+    await stillWorks();
+  });
+});
+
 test('after all of it, the module still works', async () => {
   await stillWorks();
   assert.equal(sent, 0);
