@@ -16,7 +16,7 @@
 //! escape: such a string is an issue too. The shell writes no whitespace; anything this reader
 //! does not expect makes the whole input an issue rather than a guess.
 
-use super::{Map, Value};
+use super::{hex4, short_escape, surrogate_pair, Map, Value};
 use crate::error::ValidationIssue;
 
 /// Deeper than any input of this API; the shell stops there, so a cyclic object ends too.
@@ -308,42 +308,23 @@ impl Reader<'_> {
             match self.next()? {
                 b'"' => return Ok((out, broken)),
                 _ => {
-                    let c = match self.next()? {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => {
-                            let unit = self.hex_u16()?;
-                            if (0xD800..0xDC00).contains(&unit)
-                                && self.text[self.at..].starts_with(b"\\u")
-                            {
-                                // A high surrogate: whole with the low one that follows.
-                                let mark = self.at;
-                                self.at += 2;
-                                let low = self.hex_u16()?;
-                                if (0xDC00..0xE000).contains(&low) {
-                                    let c = 0x10000
-                                        + ((u32::from(unit) - 0xD800) << 10)
-                                        + (u32::from(low) - 0xDC00);
-                                    char::from_u32(c).ok_or(Malformed)?
-                                } else {
-                                    self.at = mark;
-                                    broken = true;
-                                    '\u{FFFD}'
-                                }
-                            } else {
-                                char::from_u32(u32::from(unit)).unwrap_or_else(|| {
-                                    broken = true;
-                                    '\u{FFFD}'
-                                })
+                    let kind = self.next()?;
+                    let c = if kind == b'u' {
+                        let unit = self.hex_u16()?;
+                        let low = hex4(self.text, self.at + 2)
+                            .filter(|_| self.text[self.at..].starts_with(b"\\u"));
+                        match low.and_then(|low| surrogate_pair(unit, low)) {
+                            Some(c) => {
+                                self.at += 6;
+                                c
                             }
+                            None => char::from_u32(u32::from(unit)).unwrap_or_else(|| {
+                                broken = true;
+                                '\u{FFFD}'
+                            }),
                         }
-                        _ => return Err(Malformed),
+                    } else {
+                        short_escape(kind).ok_or(Malformed)?
                     };
                     out.push(c);
                 }
@@ -352,10 +333,9 @@ impl Reader<'_> {
     }
 
     fn hex_u16(&mut self) -> Result<u16, Malformed> {
-        let digits = self.text.get(self.at..self.at + 4).ok_or(Malformed)?;
+        let unit = hex4(self.text, self.at).ok_or(Malformed)?;
         self.at += 4;
-        let digits = std::str::from_utf8(digits).map_err(|_| Malformed)?;
-        u16::from_str_radix(digits, 16).map_err(|_| Malformed)
+        Ok(unit)
     }
 }
 

@@ -782,7 +782,7 @@ fn find_special(text: &[u8], from: usize) -> (usize, u8) {
     (at, 0)
 }
 
-fn hex4(text: &[u8], at: usize) -> Option<u16> {
+pub(crate) fn hex4(text: &[u8], at: usize) -> Option<u16> {
     let digits = text.get(at..at + 4)?;
     digits.iter().try_fold(0u16, |n, &d| {
         let v = (d as char).to_digit(16)?;
@@ -811,28 +811,40 @@ impl Unescaped<'_> {
         }
         let (&kind, rest) = rest.split_first()?;
         self.0 = rest;
-        let c = match kind {
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => {
-                let unit = hex4(self.0, 0)?;
-                self.0 = &self.0[4..];
-                if (0xD800..=0xDBFF).contains(&unit) {
-                    let low = hex4(self.0, 2)?;
-                    self.0 = &self.0[6..];
-                    let c =
-                        0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
-                    return char::from_u32(c);
-                }
-                return char::from_u32(unit.into());
-            }
-            other => other as char, // '"', '\\', '/'
-        };
-        Some(c)
+        if kind != b'u' {
+            return short_escape(kind);
+        }
+        let unit = hex4(self.0, 0)?;
+        self.0 = &self.0[4..];
+        if (0xD800..=0xDBFF).contains(&unit) {
+            let low = hex4(self.0, 2)?;
+            self.0 = &self.0[6..];
+            return surrogate_pair(unit, low);
+        }
+        char::from_u32(unit.into())
     }
+}
+
+/// The character of a one-letter escape (`\n` → line feed), `None` for any other letter.
+pub(crate) fn short_escape(kind: u8) -> Option<char> {
+    Some(match kind {
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        b'"' | b'\\' | b'/' => kind as char,
+        _ => return None,
+    })
+}
+
+/// The character a high and a low surrogate stand for together (`None` if they are not such a
+/// pair).
+pub(crate) fn surrogate_pair(high: u16, low: u16) -> Option<char> {
+    if !(0xD800..0xDC00).contains(&high) || !(0xDC00..0xE000).contains(&low) {
+        return None;
+    }
+    char::from_u32(0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(low) - 0xDC00))
 }
 
 #[cfg(test)]
