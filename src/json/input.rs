@@ -284,10 +284,11 @@ impl Reader<'_> {
     }
 
     fn hex_u64(&mut self) -> Result<u64, Malformed> {
-        let digits = self.text.get(self.at..self.at + 16).ok_or(Malformed)?;
-        self.at += 16;
-        let digits = std::str::from_utf8(digits).map_err(|_| Malformed)?;
-        u64::from_str_radix(digits, 16).map_err(|_| Malformed)
+        let mut bits = 0;
+        for _ in 0..4 {
+            bits = bits << 16 | u64::from(self.hex_u16()?);
+        }
+        Ok(bits)
     }
 
     /// A string as `JSON.stringify` writes it, after its opening quote: its text, and whether it

@@ -56,9 +56,10 @@ impl RawClient {
     /// Starts `endpoint` (a JS method name such as `"getLead"`): `target` is the phone or lead
     /// id, `input` the body or query, `options` the `RequestOptions` (each written by the
     /// shell's `encodeInput`, `undefined` when not given), and `signal` the `signal` taken out of
-    /// the options (checked here; the shell then uses it for the waits and attempts). `iterating` marks one page of an `iterate*` method (`limit` is then allowed
-    /// in the query), and `page`, when given, replaces the query's page. Throws the validation
-    /// `SuperfoneError` when anything is wrong, before anything is sent.
+    /// the options (checked here; the shell then uses it for the waits and attempts).
+    /// `iterating` marks one page of an `iterate*` method (`limit` is then allowed in the query),
+    /// and `page`, when given, replaces the query's page. Throws the validation `SuperfoneError`
+    /// when anything is wrong, before anything is sent.
     #[allow(clippy::too_many_arguments)]
     pub fn start(
         &self,
