@@ -153,7 +153,11 @@ const ENDPOINTS = {
   listLabels: (c) => c.listLabels(),
 };
 
-/** `calls` calls of `op` with `concurrency` in flight; per-call latencies (ms) and wall time. */
+/**
+ * `calls` calls of `op` with `concurrency` in flight: per-call latencies (ms), wall time (ms) and
+ * this process's CPU time per call (µs, user + system, GC threads included; the server is a child
+ * process, so this is the client's cost alone).
+ */
 async function drive(op, calls, concurrency) {
   const lat = new Float64Array(calls);
   let next = 0;
@@ -165,9 +169,12 @@ async function drive(op, calls, concurrency) {
       lat[i] = performance.now() - t0;
     }
   }
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { lat, wall: performance.now() - t0 };
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { lat, wall, cpuUs: (cpu.user + cpu.system) / calls };
 }
 
 async function perCall(serverName, server, factor) {
@@ -183,21 +190,40 @@ async function perCall(serverName, server, factor) {
       const calls = Math.max(concurrency * 2, Math.round(perRound * factor));
       // Warm up both (JIT, connection pool, wasm tier-up), alternating.
       for (const name of [...NAMES, ...NAMES]) await drive(() => call(impls[name]), Math.ceil(cfg.warmup / 2), concurrency);
-      const acc = Object.fromEntries(NAMES.map((name) => [name, { lat: [], wall: 0, calls: 0 }]));
+      const acc = Object.fromEntries(NAMES.map((name) => [name, { lat: [], wall: 0, calls: 0, cpuUs: [], roundThroughput: [] }]));
       for (let r = 0; r < cfg.rounds; r++) {
         const order = r % 2 === 0 ? NAMES : [...NAMES].reverse();
         for (const name of order) {
-          const { lat, wall } = await drive(() => call(impls[name]), calls, concurrency);
+          const { lat, wall, cpuUs } = await drive(() => call(impls[name]), calls, concurrency);
           acc[name].lat.push(...lat);
           acc[name].wall += wall;
           acc[name].calls += calls;
+          acc[name].cpuUs.push(cpuUs);
+          acc[name].roundThroughput.push((calls / wall) * 1000);
         }
       }
       const summary = {};
       for (const name of NAMES) {
         const a = acc[name];
-        summary[name] = { calls: a.calls, medianMs: median(a.lat), p99Ms: quantile(a.lat, 0.99), throughput: (a.calls / a.wall) * 1000 };
+        summary[name] = {
+          calls: a.calls,
+          medianMs: median(a.lat),
+          p99Ms: quantile(a.lat, 0.99),
+          throughput: (a.calls / a.wall) * 1000,
+          cpuUsPerCall: median(a.cpuUs),
+        };
       }
+      // The spread of the SDK/raw throughput ratio over the rounds (each round runs both back to
+      // back), to read the pooled ratio against: on a shared machine it moves by more than 5%.
+      const roundRatios = acc.sdk.roundThroughput.map((t, i) => t / acc.raw.roundThroughput[i]);
+      summary.roundThroughputRatio = { min: Math.min(...roundRatios), max: Math.max(...roundRatios) };
+      summary.cpu = {
+        ratio: summary.sdk.cpuUsPerCall / summary.raw.cpuUsPerCall,
+        // What the SDK adds beyond a hand-written client with the same cancellable timeout, and
+        // what that timeout itself adds to the hand-written client.
+        sdkOwnUs: summary.sdk.cpuUsPerCall - summary.timed.cpuUsPerCall,
+        timeoutUs: summary.timed.cpuUsPerCall - summary.raw.cpuUsPerCall,
+      };
       summary.ratio = {
         median: summary.sdk.medianMs / summary.raw.medianMs,
         p99: summary.sdk.p99Ms / summary.raw.p99Ms,
@@ -219,8 +245,13 @@ async function perCall(serverName, server, factor) {
       row('1 per-call', `${label}: median latency ratio`, round(s.ratio.median), 'x', judged ? '<= 1.05' : null, judged ? s.ratio.median <= 1.05 : undefined, info);
       row('1 per-call', `${label}: p99 latency ratio`, round(s.ratio.p99), 'x', null, undefined);
       row('1 per-call', `${label}: throughput ratio`, round(s.ratio.throughput), 'x', judged ? '>= 0.95' : null, judged ? s.ratio.throughput >= 0.95 : undefined);
+      row('1 per-call', `${label}: throughput ratio, lowest - highest round`, `${round(s.roundThroughputRatio.min)} - ${round(s.roundThroughputRatio.max)}`, 'x', null, undefined,
+        `${cfg.rounds} rounds of ${calls} calls each, SDK and hand-written back to back`);
       row('1 per-call', `${label}: vs hand-written WITH a timeout: median / throughput ratio`, `${round(s.ratioVsTimed.median)} / ${round(s.ratioVsTimed.throughput)}`, 'x', null, undefined,
         `the timeout alone (hand-written with / without): median ${round(s.timedVsRaw.median)}x, throughput ${round(s.timedVsRaw.throughput)}x`);
+      row('1 per-call', `${label}: client CPU per call, SDK / hand-written`, round(s.cpu.ratio), 'x', null, undefined,
+        `SDK ${round(s.sdk.cpuUsPerCall, 1)}, hand-written with a timeout ${round(s.timed.cpuUsPerCall, 1)}, without ${round(s.raw.cpuUsPerCall, 1)} µs (median of rounds); ` +
+        `the SDK's own ${round(s.cpu.sdkOwnUs, 1)} µs, the cancellable timeout's ${round(s.cpu.timeoutUs, 1)} µs`);
       log(`${label}: ${info}`);
     }
   }
