@@ -1257,6 +1257,24 @@ mod tests {
     }
 
     #[test]
+    fn issues_come_in_the_documented_order_whatever_the_input_order() {
+        let issues = upsert(json!({
+            "stage": "New", "remove_labels": ["Cold"], "deal_value": "1", "email": "a@b.com",
+            "add_labels": ["VIP"], "customer_phone": "8000000001"
+        }));
+        assert_eq!(
+            fields(&issues),
+            [
+                "customer_phone",
+                "email",
+                "deal_value",
+                "remove_labels",
+                "stage"
+            ]
+        );
+    }
+
+    #[test]
     fn every_documented_upsert_field_is_known() {
         for name in UPSERT_LEAD_FIELDS {
             let issues = upsert(lead(json!({ name: null })));
