@@ -44,11 +44,19 @@ export function parseIsoDateTime(value, field) {
   if (!m) throw fail();
   const [year, month, day, hour, minute, second = 0] = m.slice(1, 7).map(Number);
   const ms = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = new Date(utc(year, month, 0)).getUTCDate();
   const offsetMinutes = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) throw fail();
   if (Math.abs(offsetMinutes) > 18 * 60) throw fail();
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return utc(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+/** `Date.UTC` with the year taken as written: `Date.UTC` reads years 0-99 as 1900-1999. */
+function utc(year, monthIndex, day, hour = 0, minute = 0, second = 0, ms = 0) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
 }
 
 const TYPES = {
@@ -90,7 +98,10 @@ export function parsePaging(query, { defaultSize, maxSize }) {
 
 function positiveInteger(raw, field, fallback) {
   if (raw === null) return fallback;
+  // Past 2^53 - 1 a number is no longer exact (and past ~1e308 it is Infinity): refused, as the
+  // client refuses it, rather than answered with a page whose numbers are wrong or null.
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw badRequest(`${field} must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(Number(raw))) throw badRequest(`${field} must be at most ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 

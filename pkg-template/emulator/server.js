@@ -29,7 +29,7 @@ export async function startEmulator(options = {}) {
     });
   });
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const hostname = urlHost(address);
 
   let closing;
   function close() {
@@ -85,4 +85,16 @@ function readBody(req) {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * The host to put in `url`: the bound address, except that a wildcard bind (`0.0.0.0`, `::`)
+ * is reached through loopback. A wildcard is where a server listens, not an address to connect
+ * to, and the client takes `http://` only for loopback hosts.
+ * @param {import('node:net').AddressInfo} address
+ */
+function urlHost(address) {
+  if (address.address === '0.0.0.0') return '127.0.0.1';
+  if (address.address === '::') return '[::1]';
+  return address.family === 'IPv6' ? `[${address.address}]` : address.address;
 }

@@ -78,6 +78,19 @@ describe('startEmulator', () => {
     }
   });
 
+  test('bound to every interface (0.0.0.0), its url names loopback, which answers', async () => {
+    // 0.0.0.0 is where a server listens, not where a client connects (and the SDK takes http://
+    // only for loopback hosts), so a Docker or CI set-up can pass `url` straight to the client.
+    const emulator = await startEmulator({ host: '0.0.0.0' });
+    try {
+      assert.equal(emulator.url, `http://127.0.0.1:${emulator.port}/superfone`);
+      const res = await fetch(`${emulator.url}/enterprise/api/label`, { headers: { 'x-api-key': emulator.apiKey } });
+      assert.equal(res.status, 200);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   test('a port in use rejects', async () => {
     const first = await startEmulator();
     try {

@@ -289,3 +289,16 @@ describe('iterate*', () => {
     });
   }
 });
+
+describe('an emulator bound to every interface', () => {
+  test('its url is one the client takes as it is', async () => {
+    const wide = await startEmulator({ host: '0.0.0.0' });
+    try {
+      const wideClient = new SuperfoneClient({ baseUrl: wide.url, apiKey: wide.apiKey });
+      const page = await wideClient.listSourceTypes();
+      assert.equal(page.total_items, 7);
+    } finally {
+      await wide.close();
+    }
+  });
+});

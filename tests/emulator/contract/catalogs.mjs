@@ -88,5 +88,15 @@ export function catalogCases(ctx) {
         fails(await ctx.api.catalog(name, { page_size: 2.5 }), 400, 'page_size must be a positive integer, got "2.5"');
       }
     });
+
+    test('a page or page_size past 2^53 - 1 is refused, not answered with inexact or null numbers', async () => {
+      const huge = '9'.repeat(400); // Infinity as a JS number
+      for (const name of Object.keys(CATALOGS)) {
+        fails(await ctx.api.catalog(name, { page: '9007199254740992' }), 400, 'page must be at most 9007199254740991, got "9007199254740992"');
+        fails(await ctx.api.catalog(name, { page_size: huge }), 400, `page_size must be at most 9007199254740991, got "${huge}"`);
+        const last = ok(await ctx.api.catalog(name, { page: '9007199254740991', page_size: '9007199254740991' }));
+        assert.deepEqual([last.rows, last.current_page, last.page_size, last.total_pages], [[], 9007199254740991, 9007199254740991, 1]);
+      }
+    });
   });
 }

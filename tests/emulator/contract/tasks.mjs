@@ -92,6 +92,18 @@ export function taskCases(ctx) {
       fails(badNotify, 400, 'notify_at must be an ISO 8601 date-time with a time zone, e.g. 2026-05-20T15:00:00Z, got "soon"');
     });
 
+    test('a date-time’s year is read as written, years 0000-0099 included', async () => {
+      // Date.UTC would read 0050 as 1950, and reject 0000-02-29 (a leap day; 1900 had none).
+      for (const [due_date, stored] of [
+        ['0050-03-02T00:00:00Z', '0050-03-02T00:00:00.000Z'],
+        ['0000-02-29T12:00:00+05:30', '0000-02-29T06:30:00.000Z'],
+      ]) {
+        assert.equal(ok(await ctx.api.createTask(1001, { type: 'REMINDER', due_date })).due_date, stored);
+      }
+      const res = await ctx.api.createTask(1001, { type: 'REMINDER', due_date: '1900-02-29T00:00:00Z' });
+      fails(res, 400, 'due_date must be an ISO 8601 date-time with a time zone, e.g. 2026-05-20T15:00:00Z, got "1900-02-29T00:00:00Z"');
+    });
+
     test('a new non-REMINDER task completes the lead’s other open non-REMINDER tasks', async () => {
       const leadId = await leadWithoutTasks();
       ok(await ctx.api.createTask(leadId, { type: 'FIRST_CALL', due_date: DUE }));
