@@ -271,14 +271,42 @@ function createApi(wasm) {
       }
       Promise.resolve(sent).then((response) => {
         if (settled) return;
-        if (!(response instanceof Response)) {
-          settle({ failure: 'network', detail: 'fetch did not resolve to a Response object' });
+        // What is read of a Response, not its class: a custom fetch may be npm undici's,
+        // node-fetch's or another realm's, whose Response is not this global's.
+        let status;
+        let headers;
+        let body;
+        try {
+          if (!(response instanceof Response || isResponseLike(response))) {
+            settle({ failure: 'network', detail: 'fetch did not resolve to a Response (an object with a numeric status and arrayBuffer())' });
+            return;
+          }
+          ({ status, headers } = response);
+          body = response.arrayBuffer();
+        } catch (error) {
+          failed('the response could not be read: ')(error);
           return;
         }
-        const { status, headers } = response;
-        response.arrayBuffer().then((buffer) => settle({ failure: undefined, status, headers, bytes: new Uint8Array(buffer) }), failed('the response body could not be read: '));
+        const unreadable = failed('the response body could not be read: ');
+        Promise.resolve(body).then((buffer) => {
+          let bytes;
+          try {
+            // An ArrayBuffer (any realm's), or a typed array's bytes (a Buffer).
+            bytes = ArrayBuffer.isView(buffer) ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
+          } catch (error) {
+            unreadable(error);
+            return;
+          }
+          settle({ failure: undefined, status, headers, bytes });
+        }, unreadable);
       }, failed(''));
     });
+  }
+
+  /** A Response from another implementation: an integer status and a way to read the body. */
+  function isResponseLike(value) {
+    return typeof value === 'object' && value !== null && Number.isInteger(value.status) && value.status >= 0 &&
+      value.status <= 999 && typeof value.arrayBuffer === 'function';
   }
 
   // UTF-8, invalid sequences replaced, a leading BOM dropped: what Response.text() does.

@@ -7,7 +7,8 @@ import { describe, test } from 'node:test';
 import { hoursFromNow, rejectsWith, within } from './helpers.mjs';
 
 const { SuperfoneClient } = await import('superfone-crm');
-const { createMockFetch } = await import('superfone-crm/emulator');
+const { createMockFetch, startEmulator } = await import('superfone-crm/emulator');
+const undici = await import('undici');
 
 const BASE = 'https://prod-api.superfone.co.in/superfone';
 
@@ -135,6 +136,49 @@ describe('what is sent through a custom fetch', () => {
   test('the fetch result drives the outcome (the mock answers 401 for a wrong key)', async () => {
     const { fetch } = recordingFetch();
     await rejectsWith(new SuperfoneClient({ apiKey: 'nope', fetch }).listLabels(), { kind: 'unauthorized', status: 401 });
+  });
+});
+
+describe('a custom fetch from another HTTP library', () => {
+  // npm undici (for proxy agents, HTTP/2, …): a real fetch whose Response is not the global
+  // class. Against the emulator on loopback, so the bytes come from a real socket.
+  /** undici's fetch as a ClientOptions.fetch; counts the requests it sends. */
+  function undiciFetch() {
+    const sent = [];
+    async function fetch(request) {
+      sent.push(request.method);
+      const body = request.method === 'GET' ? undefined : await request.text();
+      return undici.fetch(request.url, { method: request.method, headers: [...request.headers], body, signal: request.signal });
+    }
+    return { fetch, sent };
+  }
+
+  test('its Response is read like the global one: a read and a write succeed once each', async () => {
+    const emulator = await startEmulator();
+    try {
+      const { fetch, sent } = undiciFetch();
+      const client = new SuperfoneClient({ apiKey: emulator.apiKey, baseUrl: emulator.url, fetch });
+      const lead = await client.getLead('+918000000001');
+      assert.ok(!(lead instanceof undici.Response));
+      assert.equal(lead.id, 1001);
+      const task = await client.createTask(1001, { type: 'FOLLOW_UP_CALL', due_date: hoursFromNow(2) });
+      assert.equal(task.customer_id, 1001);
+      assert.deepEqual(sent, ['GET', 'POST'], 'each call sent once: nothing mistaken for a failure and retried');
+      // An error status and its headers are read too.
+      const other = new SuperfoneClient({ apiKey: 'wrong', baseUrl: emulator.url, fetch });
+      await rejectsWith(other.listLabels(), { kind: 'unauthorized', status: 401 });
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  test('a Response whose status or body cannot be read → network error, not a crash or a hang', async () => {
+    const throwing = { get status() { throw new Error('no status'); }, arrayBuffer: async () => new ArrayBuffer(0) };
+    let err = await within(rejectsWith(clientWith(async () => throwing, { maxRetries: 0 }).listLabels(), { kind: 'network' }), 2000, 'a call');
+    assert.match(err.message, /no status/);
+    const badBody = { status: 200, headers: new Headers(), arrayBuffer: async () => { throw new Error('body gone'); } };
+    err = await within(rejectsWith(clientWith(async () => badBody, { maxRetries: 0 }).listLabels(), { kind: 'network' }), 2000, 'a call');
+    assert.match(err.message, /body gone/);
   });
 });
 
