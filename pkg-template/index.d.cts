@@ -46,8 +46,11 @@ export interface ClientOptions {
    * const client = new SuperfoneClient({ apiKey: 'sf_test_key', fetch: createMockFetch() });
    */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Extra headers sent on every request. */
-  headers?: Record<string, string> | undefined;
+  /**
+   * Extra headers sent on every request: a plain object, or a `Headers` or `Map` (read once,
+   * when the client is made).
+   */
+  headers?: Record<string, string> | Headers | ReadonlyMap<string, string> | undefined;
   /** Appended to the SDK's own `user-agent`, e.g. `"my-app/1.2"`. */
   userAgent?: string | undefined;
   /**

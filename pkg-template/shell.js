@@ -114,6 +114,23 @@ function encodeValue(v, depth, pick) {
   return `${text}}`;
 }
 
+/**
+ * `options` with a `headers` given as a `Headers` or a `Map` (any object but a plain one that has
+ * `entries()`) read into the plain object the core checks: walked as an object, it has no keys,
+ * and its headers would be dropped without a word. Anything else is left for the core to judge.
+ */
+function withPlainHeaders(options) {
+  try {
+    const headers = options?.headers;
+    if (typeof headers !== 'object' || headers === null || typeof headers.entries !== 'function') return options;
+    const proto = Object.getPrototypeOf(headers);
+    if (proto === Object.prototype || proto === null || Array.isArray(headers)) return options;
+    return { ...options, headers: Object.fromEntries(headers.entries()) };
+  } catch {
+    return options; // a hostile object (throwing getters, a revoked Proxy): the core reports it
+  }
+}
+
 /** @param {any} wasm the wasm-bindgen module (any target) */
 function createApi(wasm) {
   /** Every failure of the SDK: see `kind`. */
@@ -139,6 +156,7 @@ function createApi(wasm) {
     #baseUrl;
 
     constructor(options) {
+      options = withPlainHeaders(options);
       const text = options === undefined ? undefined : encodeInput(options, 'fetch');
       const core = new wasm.RawClient(text, options === undefined ? undefined : picked);
       // What every call needs, read out of wasm once: the binding and the custom `fetch`.

@@ -117,6 +117,19 @@ describe('what is sent through a custom fetch', () => {
     }
   });
 
+  test('extra headers may be given as a Headers or a Map', async () => {
+    for (const headers of [new Headers({ 'X-Trace-Id': 'abc123' }), new Map([['X-Trace-Id', 'abc123']])]) {
+      const { fetch, sent } = recordingFetch();
+      await clientWith(fetch, { headers }).listLabels();
+      assert.equal(sent[0].headers['x-trace-id'], 'abc123', headers.constructor.name);
+    }
+    // Their names are checked like a plain object's.
+    assert.throws(
+      () => clientWith(recordingFetch().fetch, { headers: new Map([['x-api-key', 'other']]) }),
+      (err) => err.kind === 'validation' && err.field === 'headers.x-api-key',
+    );
+  });
+
   test('headers cannot override x-api-key, content-type, accept or user-agent', () => {
     for (const name of ['x-api-key', 'Content-Type', 'accept', 'User-Agent']) {
       assert.throws(

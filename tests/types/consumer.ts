@@ -68,6 +68,8 @@ const options: ClientOptions = {
 const client = new SuperfoneClient(options);
 new SuperfoneClient({ apiKey: 'k', fetch: globalThis.fetch }); // the global fetch fits the option
 new superfone.SuperfoneClient({ apiKey: 'k' }); // the default export carries the same API
+new SuperfoneClient({ apiKey: 'k', headers: new Headers({ 'x-trace-id': 'abc' }) }); // a Headers
+new SuperfoneClient({ apiKey: 'k', headers: new Map([['x-trace-id', 'abc']]) }); // a Map
 const shown: string = client.toString();
 const json: { baseUrl: string } = client.toJSON();
 
