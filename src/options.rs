@@ -55,7 +55,7 @@ pub fn client_options(options: &Value) -> Result<ClientOptions, Error> {
             "SuperfoneClient needs an options object: new SuperfoneClient({ apiKey })",
         ));
     };
-    let mut issues = unknown_keys(map, &CLIENT_KEYS, "option");
+    let mut issues = unknown_keys(map, &CLIENT_KEYS, "an", "option");
     let api_key = match map.get("apiKey") {
         Some(Value::String(key)) => Some(key.as_str()),
         None | Some(Value::Null) => {
@@ -120,7 +120,7 @@ pub fn request_options(options: &Value) -> Result<RequestOptions, Error> {
             ))
         }
     };
-    let mut issues = unknown_keys(map, &REQUEST_KEYS, "request option");
+    let mut issues = unknown_keys(map, &REQUEST_KEYS, "a", "request option");
     let result = RequestOptions {
         timeout_ms: timeout(map.get("timeoutMs"), &mut issues),
         max_retries: retries(map.get("maxRetries"), &mut issues),
@@ -132,13 +132,17 @@ pub fn request_options(options: &Value) -> Result<RequestOptions, Error> {
     }
 }
 
-fn unknown_keys(map: &Map, known: &[&str], what: &str) -> Vec<ValidationIssue> {
+/// An issue for each key of `map` not in `known`: "is not {article} {what}; the {what}s are …".
+fn unknown_keys(map: &Map, known: &[&str], article: &str, what: &str) -> Vec<ValidationIssue> {
     map.keys()
         .filter(|k| !known.contains(&k.as_str()))
         .map(|k| {
             ValidationIssue::new(
                 k.clone(),
-                format!("is not a {what}; the {what}s are {}", known.join(", ")),
+                format!(
+                    "is not {article} {what}; the {what}s are {}",
+                    known.join(", ")
+                ),
             )
         })
         .collect()
