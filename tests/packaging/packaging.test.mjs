@@ -51,6 +51,19 @@ describe('packaging', { concurrency: 3 }, () => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
+  test("the tarball has the npm README (pkg-template/README.md) at the package root", async () => {
+    const listing = (await ok('tar', ['-tzf', tarball])).split('\n');
+    assert.ok(listing.includes('package/README.md'), `no package/README.md in the tarball:\n${listing.join('\n')}`);
+    const readme = await ok('tar', ['-xzOf', tarball, 'package/README.md']);
+    // The users' README, not the contributors' one (set-up commands, performance figures).
+    assert.match(readme, /^# superfone-crm\n/);
+    assert.match(readme, /superfone-crm\/emulator/);
+    assert.match(readme, /^## Example$/m);
+    assert.doesNotMatch(readme, /scripts\/(build|test|setup)\.sh|^## Performance$/m);
+    const template = fs.readFileSync(path.join(root, 'pkg-template/README.md'), 'utf8');
+    assert.equal(readme, template, 'the packed README differs from pkg-template/README.md: pkg/ is stale, rebuild it');
+  });
+
   test('publint --strict: all good', async () => {
     const output = await ok(bin('publint'), ['--strict', pkgDir]);
     assert.match(output, /All good!/, output);
