@@ -337,7 +337,9 @@ export declare function isValidE164(phone: string): boolean;
 /**
  * What a person typed, as E.164: drops spaces, dashes, dots and brackets, reads a leading `00`
  * as `+`, and puts `defaultCountryCode` (`"91"` or `"+91"`) in front of a national number (one
- * trunk `0` dropped). Throws a {@link SuperfoneError} of kind `'validation'` when it cannot.
+ * trunk `0` dropped, except where the `0` is part of the number: Italy `39`, San Marino `378`,
+ * Vatican `379`, Côte d'Ivoire `225`, Congo `242`). Throws a {@link SuperfoneError} of kind
+ * `'validation'` when it cannot.
  *
  * @example
  * normalizePhone('+91 80000-00001'); // '+918000000001'

@@ -55,7 +55,9 @@ pub fn is_valid_e164_units<U: Copy + Into<u32>>(units: &[U]) -> bool {
 /// - Decimal digits of other scripts (Devanagari `९`, Arabic-Indic `٩`, fullwidth `９`, …) are
 ///   read as the ASCII digits they stand for; a fullwidth `＋` counts as `+`.
 /// - Without `+` or `00`, the number is national: it needs `default_country_code` (`"91"` or
-///   `"+91"`), and one leading trunk `0` is dropped before the country code is put in front.
+///   `"+91"`), and one leading trunk `0` is dropped before the country code is put in front,
+///   except in the countries where that `0` is part of the number and is dialled from abroad too
+///   ([`KEEPS_LEADING_ZERO`]: Italy's `06 1234 5678` is `+390612345678`).
 ///
 /// Errors are [`ErrorKind::Validation`](crate::ErrorKind::Validation) with field `phone` (or
 /// `defaultCountryCode` when that argument is malformed), and the message quotes the input.
@@ -170,6 +172,11 @@ fn is_separator(c: char) -> bool {
         )
 }
 
+/// Country codes whose national numbers keep their leading `0` in E.164: Italy, San Marino and
+/// the Vatican (the Italian numbering plan's `0` of landlines), Côte d'Ivoire (10-digit numbers
+/// since 2021) and the Republic of the Congo. Elsewhere a leading `0` is a trunk prefix.
+pub const KEEPS_LEADING_ZERO: [&str; 5] = ["39", "378", "379", "225", "242"];
+
 /// The normaliser proper; `country_code` is already checked (digits only).
 pub(crate) fn to_e164(input: &str, country_code: Option<&str>) -> Result<String, Why> {
     // Significant tokens: ASCII digits, a leading '+', and brackets (kept for the "(0)" rule).
@@ -215,7 +222,11 @@ pub(crate) fn to_e164(input: &str, country_code: Option<&str>) -> Result<String,
     } else if let Some(rest) = digits.strip_prefix("00") {
         rest.to_string()
     } else if let Some(cc) = country_code {
-        let national = digits.strip_prefix('0').unwrap_or(&digits);
+        let national = if KEEPS_LEADING_ZERO.contains(&cc) {
+            &digits
+        } else {
+            digits.strip_prefix('0').unwrap_or(&digits)
+        };
         if national.is_empty() {
             return Err(Why::Empty);
         }
@@ -331,6 +342,19 @@ mod tests {
     fn normalize_drops_one_trunk_zero_of_a_national_number() {
         assert_eq!(normalized("08000000001", Some("91")), "+918000000001");
         assert_eq!(normalized("080 0000 0001", Some("91")), "+918000000001");
+    }
+
+    #[test]
+    fn normalize_keeps_the_leading_zero_where_it_is_part_of_the_number() {
+        // The same number typed nationally and internationally comes out the same.
+        assert_eq!(normalized("06 1234 5678", Some("39")), "+390612345678");
+        assert_eq!(normalized("+39 06 1234 5678", None), "+390612345678");
+        assert_eq!(normalized("347 123 4567", Some("39")), "+393471234567");
+        assert_eq!(normalized("0549 882 111", Some("378")), "+3780549882111");
+        assert_eq!(normalized("07 07 07 07 07", Some("+225")), "+2250707070707");
+        assert_eq!(normalized("06 612 3456", Some("242")), "+242066123456");
+        // Not a prefix match: +3 is no such country, and 1 drops its trunk 0 as before.
+        assert_eq!(normalized("0415 555 2671", Some("1")), "+14155552671");
     }
 
     #[test]
