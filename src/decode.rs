@@ -111,8 +111,9 @@ fn decode_named<T: DeserializeOwned>(
 ///   non-blank string `message`; otherwise a sentence naming the status;
 /// - `body`: [`Body::Json`] with the text when it is JSON; [`Body::Text`] with the text cut to
 ///   [`MAX_TEXT_BODY_CHARS`] when it is not; none when the body is empty;
-/// - `retryable`: 408, 429 and 5xx (a later repeat could succeed); other statuses describe the
-///   request itself, which a repeat would not change. Whether the SDK retries on its own is
+/// - `retryable`: 408, 429 and 5xx but 501 and 505 (a later repeat could succeed); other
+///   statuses, 501 (Not Implemented) and 505 (HTTP Version Not Supported) describe the request
+///   itself, which a repeat would not change. Whether the SDK retries on its own is
 ///   [`crate::retry`]'s decision.
 pub fn status_error(status: u16, body: &str) -> Error {
     let kind = match status {
@@ -153,7 +154,7 @@ pub fn status_error(status: u16, body: &str) -> Error {
         message,
         field: None,
         body: kept,
-        retryable: status == 408 || status == 429 || (500..=599).contains(&status),
+        retryable: matches!(status, 408 | 429 | 500..=599) && !matches!(status, 501 | 505),
     }
 }
 

@@ -484,10 +484,11 @@ fn statuses_map_to_kinds() {
 
 #[test]
 fn rate_limits_timeouts_and_5xx_are_retryable_and_other_statuses_are_not() {
-    for status in [408, 429, 500, 502, 503, 504, 599] {
+    for status in [408, 429, 500, 502, 503, 504, 507, 599] {
         assert!(status_error(status, "").retryable, "{status}");
     }
-    for status in [400, 401, 403, 404, 409, 422, 302, 101] {
+    // 501 and 505 are about the request, as the retry policy (which never retries them) says.
+    for status in [400, 401, 403, 404, 409, 422, 302, 101, 501, 505] {
         assert!(!status_error(status, "").retryable, "{status}");
     }
 }
