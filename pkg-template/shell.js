@@ -193,6 +193,11 @@ function createApi(wasm) {
     const limit = query?.limit;
     let page; // the query's own page first; the core validates the query, `limit` included
     let yielded = 0;
+    if (limit === 0) {
+      // No rows asked for: the query is checked (it throws if bad), nothing is sent.
+      await perform(raw, endpoint, target, query, options, true, undefined, true);
+      return;
+    }
     for (;;) {
       const result = await perform(raw, endpoint, target, query, options, true, page);
       for (const row of result.rows) {
@@ -210,15 +215,17 @@ function createApi(wasm) {
   /**
    * Runs one call: the core validates and builds the request (`start` throws the validation
    * error before anything is sent), then for every attempt this sends it, and the core says what
-   * the outcome means: done, wait and send again, or the error to reject with.
+   * the outcome means: done, wait and send again, or the error to reject with. `checkOnly`:
+   * stop after the check, sending nothing.
    */
-  async function perform(raw, endpoint, target, input, options, iterating = false, page = undefined) {
+  async function perform(raw, endpoint, target, input, options, iterating = false, page = undefined, checkOnly = false) {
     const targetText = target === undefined ? undefined : encodeInput(target);
     const inputText = input === undefined ? undefined : encodeInput(input);
     const optionsText = options === undefined ? undefined : encodeInput(options, 'signal');
     const signal = options === undefined ? undefined : picked; // checked by `start`
     const call = raw.core.start(endpoint, targetText, inputText, optionsText, signal, iterating, page);
     try {
+      if (checkOnly) return undefined;
       // "METHOD URL", then "\n" and the body if there is one (see `Call.request`).
       const request = call.request;
       const space = request.indexOf(' ');

@@ -61,9 +61,11 @@ describe('iterateLabels over 120 labels', () => {
     assert.equal(requestsTo(emulator, LABELS).length, 3);
   });
 
-  test('limit 0: no rows', async () => {
+  test('limit 0: no rows, and no request (the query is still checked)', async () => {
     const rows = await collect(client.iterateLabels({ limit: 0 }));
     assert.deepEqual(rows, []);
+    assert.equal(requestsTo(emulator, LABELS).length, 0);
+    await rejectsWith(collect(client.iterateLabels({ limit: 0, page_size: 0 })), { kind: 'validation', field: 'page_size' });
   });
 
   test('small pages: page_size 7 gives 18 requests and the same 120 rows', async () => {
