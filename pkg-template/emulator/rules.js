@@ -42,7 +42,8 @@ export function parseIsoDateTime(value, field) {
   const fail = () =>
     badRequest(`${field} must be an ISO 8601 date-time with a time zone, e.g. 2026-05-20T15:00:00Z, got ${JSON.stringify(value)}`);
   if (!m) throw fail();
-  const [year, month, day, hour, minute, second = 0] = m.slice(1, 7).map(Number);
+  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number);
+  const second = Number(m[6] ?? 0); // seconds may be left out: 2026-05-20T15:00Z
   const ms = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
   const daysInMonth = new Date(utc(year, month, 0)).getUTCDate();
   const offsetMinutes = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));

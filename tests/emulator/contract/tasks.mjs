@@ -92,6 +92,11 @@ export function taskCases(ctx) {
       fails(badNotify, 400, 'notify_at must be an ISO 8601 date-time with a time zone, e.g. 2026-05-20T15:00:00Z, got "soon"');
     });
 
+    test('a date-time without seconds is read as :00 (the SDK sends what it is given)', async () => {
+      const task = ok(await ctx.api.createTask(1001, { type: 'SITE_VISIT', due_date: '2026-05-20T20:30+05:30', notify_at: '2026-05-20T14:45Z' }));
+      assert.deepEqual([task.due_date, task.notify_at], ['2026-05-20T15:00:00.000Z', '2026-05-20T14:45:00.000Z']);
+    });
+
     test('a date-time’s year is read as written, years 0000-0099 included', async () => {
       // Date.UTC would read 0050 as 1950, and reject 0000-02-29 (a leap day; 1900 had none).
       for (const [due_date, stored] of [
