@@ -32,10 +32,11 @@ stage "wasm-bindgen-test under Node (the binding)"
 with_wasm_env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --all-features --test wasm
 
-stage "TypeScript: the typed consumer compiles under --strict"
+stage "TypeScript: the typed consumers (Node, a Worker) compile under --strict"
 mkdir -p tests/types/node_modules
 ln -sfn ../../../pkg tests/types/node_modules/superfone-crm
 tsc -p tests/types/tsconfig.json
+tsc -p tests/types/tsconfig.worker.json
 
 stage "runtime matrix, examples and packaging (Node ESM/CJS, Deno, Bun, workerd, Chromium; publint, attw, npm pack)"
 node --test --test-concurrency=2 tests/runtimes/ tests/packaging/
