@@ -49,7 +49,9 @@ async function run(client) {
   say('products', list(products.rows.map((p) => `${p.title} (${p.price} ${p.currency})`)));
   say('sources', list(titles(sources)));
 
-  const lead = await client.upsertLead({
+  // What upsertLead resolves to is the response's `data`, whose shape Superfone does not
+  // document: the lead is read back with getLead below.
+  const saved = await client.upsertLead({
     customer_phone: PHONE,
     create_customer_if_customer_phone_not_found: true,
     first_name: 'Ravi',
@@ -63,10 +65,11 @@ async function run(client) {
     add_products: titles(products).slice(0, 1),
     customer_note: 'Created by the superfone-crm quickstart',
   });
-  say('upsert', `lead #${lead.id} ${lead.first_name} ${lead.last_name}, ${list(lead.phones.map((p) => p.phone))}`);
+  say('upsert', `saved${saved.id === undefined ? '' : ` lead #${saved.id}`}`);
 
   const read = await client.getLead(PHONE);
-  say('getLead', `#${read.id} stage=${read.lead_stage?.title ?? '-'} group=${read.lead_group?.title ?? '-'}`);
+  say('getLead', `#${read.id} ${read.first_name} ${read.last_name}, ${list(read.phones.map((p) => p.phone))}`);
+  say('', `stage=${read.lead_stage?.title ?? '-'} group=${read.lead_group?.title ?? '-'}`);
   say('', `labels=${list(read.labels.map((l) => l.title))} updated ${read.updated_at}`);
 
   const due = new Date(Math.ceil((Date.now() + DAY) / 3_600_000) * 3_600_000).toISOString();

@@ -21,8 +21,12 @@ async function readForm(request) {
     body += chunk;
     if (body.length > MAX_BODY) throw Object.assign(new Error('body too large'), { status: 413 });
   }
-  if ((request.headers['content-type'] ?? '').startsWith('application/json')) return JSON.parse(body);
-  return Object.fromEntries(new URLSearchParams(body));
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return Object.fromEntries(new URLSearchParams(body));
+  const form = JSON.parse(body); // a SyntaxError: 400
+  if (typeof form !== 'object' || form === null || Array.isArray(form)) {
+    throw Object.assign(new Error('the JSON body must be an object of form fields'), { status: 400 });
+  }
+  return form;
 }
 
 function send(response, status, body) {
@@ -30,11 +34,14 @@ function send(response, status, body) {
   response.end(JSON.stringify(body));
 }
 
-/** The form → upsert, on its own: what the route does. */
+/**
+ * The form → upsert, on its own: what the route does. Resolves to the phone as sent (E.164) and
+ * the upsert's `data` (Superfone does not document its shape: expect an id, rely on no more).
+ */
 export async function upsertFromForm(client, form, defaultCountryCode = '91') {
   const phone = normalizePhone(String(form.phone ?? ''), defaultCountryCode); // throws kind 'validation'
   const [firstName, ...rest] = String(form.name ?? '').trim().split(/\s+/).filter(Boolean);
-  return client.upsertLead({
+  const lead = await client.upsertLead({
     customer_phone: phone,
     create_customer_if_customer_phone_not_found: true,
     source_type: 'OTHERS',
@@ -44,6 +51,7 @@ export async function upsertFromForm(client, form, defaultCountryCode = '91') {
     ...(form.email ? { email: [String(form.email)] } : {}),
     ...(form.message ? { customer_note: String(form.message) } : {}),
   });
+  return { phone, lead };
 }
 
 /** A node:http server with the webhook route. */
@@ -55,8 +63,8 @@ export function createWebhookServer({ client, defaultCountryCode = '91' }) {
     }
     try {
       const form = await readForm(request);
-      const lead = await upsertFromForm(client, form, defaultCountryCode);
-      send(response, 200, { lead_id: lead.id, phone: lead.phones[0]?.phone ?? null });
+      const { phone, lead } = await upsertFromForm(client, form, defaultCountryCode);
+      send(response, 200, { lead_id: lead.id ?? null, phone });
     } catch (error) {
       if (error instanceof SuperfoneError && error.kind === 'validation') {
         send(response, 422, { field: error.field ?? null, message: error.message });

@@ -28,20 +28,32 @@ export default {
     }
     if (request.method === 'POST' && url.pathname === '/leads') {
       const type = request.headers.get('content-type') ?? '';
-      const form = type.startsWith('application/json')
-        ? await request.json()
-        : Object.fromEntries(await request.formData());
-      const client = new SuperfoneClient({
-        apiKey: env.SUPERFONE_API_KEY,
-        ...(env.SUPERFONE_BASE_URL ? { baseUrl: env.SUPERFONE_BASE_URL } : {}),
-      });
+      let form;
+      try {
+        form = type.startsWith('application/json') ? await request.json() : Object.fromEntries(await request.formData());
+      } catch {
+        form = undefined;
+      }
+      if (typeof form !== 'object' || form === null || Array.isArray(form)) {
+        return json({ message: 'the body must be form fields or a JSON object' }, 400);
+      }
+      let client;
+      try {
+        client = new SuperfoneClient({
+          apiKey: env.SUPERFONE_API_KEY,
+          ...(env.SUPERFONE_BASE_URL ? { baseUrl: env.SUPERFONE_BASE_URL } : {}),
+        });
+      } catch (error) {
+        // The Worker's configuration, not the caller's input: a missing secret, a bad base URL.
+        return json({ message: `not configured: ${error.message}` }, 500);
+      }
       try {
         const lead = await client.upsertLead({
           customer_phone: normalizePhone(String(form.phone ?? ''), '91'),
           create_customer_if_customer_phone_not_found: true,
           ...(form.name ? { first_name: String(form.name) } : {}),
         });
-        return json({ lead_id: lead.id });
+        return json({ lead_id: lead.id ?? null });
       } catch (error) {
         if (!(error instanceof SuperfoneError)) throw error;
         return json({ kind: error.kind, field: error.field ?? null, message: error.message },

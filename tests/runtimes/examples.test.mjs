@@ -68,6 +68,9 @@ describe('examples', { concurrency: 3 }, () => {
       const problem = await bad.json();
       assert.equal(bad.status, 422, JSON.stringify(problem));
       assert.equal(problem.field, 'phone');
+
+      const notAnObject = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'null' });
+      assert.deepEqual([notAnObject.status, await notAnObject.json()], [400, { message: 'the JSON body must be an object of form fields' }]);
     } finally {
       await program.stop();
     }
@@ -89,7 +92,20 @@ describe('examples', { concurrency: 3 }, () => {
         });
         assert.equal(refused.status, 422);
         assert.equal((await refused.json()).kind, 'validation');
+        const notAnObject = await miniflare.dispatchFetch('http://worker.test/leads', {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: 'null',
+        });
+        assert.equal(notAnObject.status, 400);
       });
+  });
+
+  test('worker: without its SUPERFONE_API_KEY secret, POST /leads answers 500 and says why', async () => {
+    await withWorker(example('worker', 'worker.js'), {}, async (miniflare) => {
+      const res = await miniflare.dispatchFetch('http://worker.test/leads', {
+        method: 'POST', body: new URLSearchParams({ phone: '9800000044' }),
+      });
+      assert.deepEqual([res.status, await res.json()], [500, { message: 'not configured: apiKey: is required (your Superfone x-api-key)' }]);
+    });
   });
 
   test('browser page: the phone field is validated live', async () => {
