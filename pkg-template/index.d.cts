@@ -34,9 +34,9 @@ export interface ClientOptions {
    * accepted only for loopback hosts (e.g. a local emulator).
    */
   baseUrl?: string | undefined;
-  /** Time limit of each attempt, in milliseconds. Default `30000`. */
+  /** Time limit of each attempt, in milliseconds: more than 0, at most 2147483647. Default `30000`. */
   timeoutMs?: number | undefined;
-  /** Retries after the first attempt of a retryable failure. Default `2`; `0` disables retries. */
+  /** Retries after the first attempt of a retryable failure, 0 to 10. Default `2`; `0` disables retries. */
   maxRetries?: number | undefined;
   /**
    * The `fetch` to send requests with. Default: the runtime's global `fetch`.
@@ -130,11 +130,12 @@ export interface Page<T> {
  * import { SuperfoneClient } from 'superfone-crm';
  *
  * const client = new SuperfoneClient({ apiKey: process.env.SUPERFONE_API_KEY! });
- * const lead = await client.upsertLead({
+ * await client.upsertLead({
  *   customer_phone: '+918000000001',
  *   create_customer_if_customer_phone_not_found: true,
  *   first_name: 'Priya',
  * });
+ * const lead = await client.getLead('+918000000001');
  * await client.createTask(lead.id, { type: 'FOLLOW_UP_CALL', due_date: '2026-05-20T15:00:00Z' });
  */
 export declare class SuperfoneClient {
@@ -311,7 +312,10 @@ export declare class SuperfoneError extends Error {
   field?: string;
   /** The parsed error body, when there was one (for HTTP errors, typically `{ message }`). */
   body?: unknown;
-  /** Whether the same call may succeed if made again later (a transient failure). */
+  /**
+   * Whether the same call may succeed if made again later (a transient failure) and is safe to
+   * repeat: `false` for a timed-out `createTask`, whose first attempt may have taken effect.
+   */
   retryable: boolean;
 }
 
@@ -326,7 +330,7 @@ export interface ValidationIssue {
 }
 
 /**
- * Whether `phone` is in E.164: `+`, then 1–9, then only digits, at most 15 in all.
+ * Whether `phone` is in E.164: `+`, then 1–9, then only digits, 2 to 15 digits in all.
  *
  * @example
  * isValidE164('+918000000001'); // true
@@ -353,7 +357,7 @@ export declare function normalizePhone(input: string, defaultCountryCode?: strin
  *
  * @example
  * const issues = validateUpsertLead({ customer_phone: '8000000001' });
- * // [{ field: 'customer_phone', message: 'must be a string in E.164 format, …' }]
+ * // [{ field: 'customer_phone', message: 'must be in E.164 format, like +918000000001 (got "8000000001"): …' }]
  */
 export declare function validateUpsertLead(input: unknown): ValidationIssue[];
 
