@@ -40,7 +40,10 @@ pub fn keys() -> &'static [&'static str] {
     use superfone_crm::validate::{ADDRESS_FIELDS, CREATE_TASK_FIELDS, UPSERT_LEAD_FIELDS};
     static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
-        let known = UPSERT_LEAD_FIELDS.iter().chain(&ADDRESS_FIELDS).chain(&CREATE_TASK_FIELDS);
+        let known = UPSERT_LEAD_FIELDS
+            .iter()
+            .chain(&ADDRESS_FIELDS)
+            .chain(&CREATE_TASK_FIELDS);
         known.chain(EXTRA_KEYS).copied().collect()
     })
 }
