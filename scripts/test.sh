@@ -9,6 +9,7 @@ stage() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 stage "rustfmt"
 cargo fmt --all --check
+(cd fuzz && cargo fmt --check) # its own crate, outside the workspace
 stage "clippy (native and wasm32)"
 cargo clippy --all-targets --all-features -- -D warnings
 if [ "$WASM_MODE" = rustup ]; then
