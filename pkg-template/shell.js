@@ -159,8 +159,9 @@ function createApi(wasm) {
       options = withPlainHeaders(options);
       const text = options === undefined ? undefined : encodeInput(options, 'fetch');
       const core = new wasm.RawClient(text, options === undefined ? undefined : picked);
-      // What every call needs, read out of wasm once: the binding and the custom `fetch`.
-      this.#raw = { core, fetch: core.fetch };
+      // What every call needs, read out of wasm once: the binding, the custom `fetch` and the
+      // request headers (without and with a body).
+      this.#raw = { core, fetch: core.fetch, headers: core.headers(false), bodyHeaders: core.headers(true) };
       this.#baseUrl = core.baseUrl;
     }
 
@@ -223,38 +224,43 @@ function createApi(wasm) {
     const inputText = input === undefined ? undefined : encodeInput(input);
     const optionsText = options === undefined ? undefined : encodeInput(options, 'signal');
     const signal = options === undefined ? undefined : picked; // checked by `start`
-    const call = raw.core.start(endpoint, targetText, inputText, optionsText, signal, iterating, page);
+    const core = raw.core;
+    // The call's number, the attempt timeout (whole ms), then "METHOD URL" and, if there is a
+    // body, "\n" and the body: see `RawClient.start`.
+    const started = core.start(endpoint, targetText, inputText, optionsText, signal, iterating, page);
+    const idEnd = started.indexOf(' ');
+    const id = +started.slice(0, idEnd);
     try {
       if (checkOnly) return undefined;
-      // "METHOD URL", then "\n" and the body if there is one (see `Call.request`).
-      const request = call.request;
-      const space = request.indexOf(' ');
-      const newline = request.indexOf('\n', space);
-      const url = newline === -1 ? request.slice(space + 1) : request.slice(space + 1, newline);
-      const body = newline === -1 ? undefined : request.slice(newline + 1);
-      const init = { method: request.slice(0, space), headers: call.headers, body, signal: undefined, redirect: 'manual' };
-      const timeoutMs = call.timeoutMs;
+      const timeoutEnd = started.indexOf(' ', idEnd + 1);
+      const timeoutMs = +started.slice(idEnd + 1, timeoutEnd);
+      const space = started.indexOf(' ', timeoutEnd + 1);
+      const newline = started.indexOf('\n', space);
+      const url = newline === -1 ? started.slice(space + 1) : started.slice(space + 1, newline);
+      const body = newline === -1 ? undefined : started.slice(newline + 1);
+      const headers = body === undefined ? raw.headers : raw.bodyHeaders;
+      const init = { method: started.slice(timeoutEnd + 1, space), headers, body, signal: undefined, redirect: 'manual' };
       const fetchFn = raw.fetch;
       for (;;) {
         const outcome = await attempt(fetchFn, url, init, signal, timeoutMs);
         let wait;
         if (outcome.failure === undefined) {
-          wait = call.onResponse(outcome.status, outcome.headers, outcome.bytes);
+          wait = core.onResponse(id, outcome.status, outcome.headers, outcome.bytes);
           if (wait === undefined) {
             try {
               return JSON.parse(utf8.decode(outcome.bytes)).data;
             } catch {
-              throw call.unparsable();
+              throw core.unparsable();
             }
           }
         } else {
-          wait = call.onFailure(outcome.failure, outcome.detail);
+          wait = core.onFailure(id, outcome.failure, outcome.detail);
         }
         // The caller's signal fired during the wait: the core's answer to that is the aborted error.
-        if (!(await sleep(wait, signal))) call.onFailure('aborted');
+        if (!(await sleep(wait, signal))) core.onFailure(id, 'aborted');
       }
     } finally {
-      call.free();
+      core.finish(id);
     }
   }
 
@@ -262,29 +268,52 @@ function createApi(wasm) {
    * Sends the request once. Settles with `{ status, headers, bytes }` or `{ failure, detail }`
    * (`failure`: 'timeout', 'aborted' or 'network'); never rejects. The timeout covers reading the
    * body. The timer and the caller's signal settle the attempt themselves, so a `fetch` that
-   * ignores its signal, or a body that never ends, cannot keep the call waiting.
+   * ignores its signal, or a body that never ends, cannot keep the call waiting. Without a
+   * caller's signal the attempt's timeout is its group's (see `joinGroup`).
    */
   function attempt(fetchFn, url, init, signal, timeoutMs) {
     if (signal?.aborted) return Promise.resolve(ABORTED);
     return new Promise((resolve) => {
-      const controller = new AbortController();
       let settled = false;
+      let group;
+      let controller;
+      let timer;
       const settle = (outcome) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        if (group === undefined) {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+        } else {
+          leaveGroup(group, settle);
+        }
         resolve(outcome);
       };
-      const stop = (outcome) => {
-        settle(outcome);
+      const onAbort = () => {
+        settle(ABORTED);
         controller.abort();
       };
-      const onAbort = () => stop(ABORTED);
-      const timer = setTimeout(() => stop(TIMED_OUT), timeoutMs);
-      signal?.addEventListener('abort', onAbort);
+      if (signal === undefined) {
+        group = joinGroup(timeoutMs);
+        group.members.add(settle);
+        init.signal = group.controller.signal;
+      } else {
+        controller = new AbortController();
+        const deadline = performance.now() + timeoutMs;
+        const onTimer = () => {
+          const early = deadline - performance.now();
+          if (early > 0) {
+            timer = setTimeout(onTimer, Math.ceil(early)); // see `expireGroup`
+            return;
+          }
+          settle(TIMED_OUT);
+          controller.abort();
+        };
+        timer = setTimeout(onTimer, timeoutMs);
+        signal.addEventListener('abort', onAbort);
+        init.signal = controller.signal;
+      }
       const failed = (prefix) => (error) => settle({ failure: 'network', detail: prefix + describe(error) });
-      init.signal = controller.signal;
       let sent;
       try {
         // A custom fetch takes a Request (ClientOptions.fetch); the runtime's takes the parts,
@@ -326,6 +355,63 @@ function createApi(wasm) {
         }, unreadable);
       }, failed(''));
     });
+  }
+
+  // Attempts without a caller's signal share their timeout in small groups: one AbortController
+  // (whose signal goes to `fetch`, so a timed-out request is cancelled) and one timer for up to
+  // GROUP_SIZE attempts with the same timeout started within GROUP_MS of the first. The group
+  // expires GROUP_MS + timeoutMs after it opened, so every member gets at least its timeoutMs
+  // (and at most GROUP_MS more); members still running then time out, and the abort cancels
+  // them (the others have finished: aborting a finished request does nothing). Under load this
+  // spares most attempts a signal of their own, which cost about as much as the rest of the
+  // SDK's per-call work together (in Node, undici raises the signal's listener limit and
+  // registers a listener, a WeakRef and a FinalizationRegistry entry per signal). Ten members
+  // stay within the default listener limit of an EventTarget, for a `fetch` that listens
+  // itself. A group whose members have all finished clears its timer: no timer outlives its
+  // requests.
+  const GROUP_MS = 10;
+  const GROUP_SIZE = 10;
+  /** The group new attempts join, if it is still open. */
+  let openGroup;
+
+  function joinGroup(timeoutMs) {
+    const now = performance.now();
+    const open = openGroup;
+    if (open !== undefined && open.timeoutMs === timeoutMs && now - open.opened < GROUP_MS && open.joined < GROUP_SIZE) {
+      open.joined += 1;
+      return open;
+    }
+    const wait = GROUP_MS + timeoutMs;
+    const group = { controller: new AbortController(), members: new Set(), timeoutMs, opened: now, deadline: now + wait, joined: 1, timer: undefined };
+    group.timer = setTimeout(expireGroup, wait, group);
+    openGroup = group;
+    return group;
+  }
+
+  /**
+   * The group's time is up: its members still running time out, and their requests are
+   * cancelled. Node counts a timer from the event loop's cached clock, which can be tens of ms
+   * old after a long synchronous stretch, so a timer can fire early: then it waits the rest.
+   */
+  function expireGroup(group) {
+    const early = group.deadline - performance.now();
+    if (early > 0) {
+      group.timer = setTimeout(expireGroup, Math.ceil(early), group);
+      return;
+    }
+    group.timer = undefined;
+    if (openGroup === group) openGroup = undefined;
+    for (const settle of group.members) settle(TIMED_OUT);
+    group.controller.abort();
+  }
+
+  function leaveGroup(group, member) {
+    const members = group.members;
+    members.delete(member);
+    if (members.size !== 0 || group.timer === undefined) return;
+    clearTimeout(group.timer);
+    group.timer = undefined;
+    if (openGroup === group) openGroup = undefined;
   }
 
   /** A Response from another implementation: an integer status and a way to read the body. */

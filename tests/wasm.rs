@@ -67,7 +67,7 @@ fn start_with(
     let (options, signal) = encode(&options, Some("signal"));
     let target = encode(&target, None).0;
     let input = encode(&input, None).0;
-    client.start(endpoint, target, input, options, &signal, false, None)
+    client.start_call(endpoint, target, input, options, &signal, false, None)
 }
 
 /// A response's `Headers`, from a plain object of them.
@@ -297,8 +297,9 @@ fn a_refused_input_throws_before_there_is_anything_to_send() {
 
 #[wasm_bindgen_test]
 fn a_call_carries_the_request_the_core_built() {
+    let with_team = client(", headers: { 'x-team': 'crm' }");
     let call = start(
-        &client(", headers: { 'x-team': 'crm' }"),
+        &with_team,
         "upsertLead",
         JsValue::UNDEFINED,
         js("{ customer_phone: '+14155552671' }"),
@@ -308,7 +309,8 @@ fn a_call_carries_the_request_the_core_built() {
         call.request(),
         "POST http://127.0.0.1:9/superfone/enterprise/api/lead\n{\"customer_phone\":\"+14155552671\"}"
     );
-    let headers = call.headers();
+    assert!(call.has_body());
+    let headers = with_team.headers(true);
     assert_eq!(prop(&headers, "x-api-key"), KEY);
     assert_eq!(prop(&headers, "content-type"), "application/json");
     assert_eq!(prop(&headers, "x-team"), "crm");
@@ -318,18 +320,103 @@ fn a_call_carries_the_request_the_core_built() {
     assert_eq!(call.timeout_ms(), 30_000.0);
 
     let get = start(
-        &client(""),
+        &with_team,
         "listSourceTypes",
         JsValue::UNDEFINED,
         JsValue::UNDEFINED,
     )
     .unwrap();
-    // No body: no line break.
+    // No body: no line break, and the headers without a content-type.
     assert_eq!(
         get.request(),
         "GET http://127.0.0.1:9/superfone/enterprise/api/source-type"
     );
-    assert!(prop(&get.headers(), "content-type").is_undefined());
+    assert!(!get.has_body());
+    let headers = with_team.headers(false);
+    assert!(prop(&headers, "content-type").is_undefined());
+    assert_eq!(prop(&headers, "x-team"), "crm");
+}
+
+/// `RawClient.start` as the shell calls it: the call's number, the timer, the request.
+fn start_numbered(client: &RawClient, endpoint: &str, options: JsValue) -> Result<String, JsValue> {
+    let (options, signal) = encode(&options, Some("signal"));
+    client.start(endpoint, None, None, options, &signal, false, None)
+}
+
+#[wasm_bindgen_test]
+fn the_shell_names_calls_in_flight_by_number() {
+    let c = client(", maxRetries: 0");
+    let first = start_numbered(&c, "listLabels", JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        first,
+        "0 30000 GET http://127.0.0.1:9/superfone/enterprise/api/label"
+    );
+    // A fractional timeout is rounded up for the timer: never shorter than asked.
+    let second = start_numbered(&c, "listProducts", js("({ timeoutMs: 250.2 })")).unwrap();
+    assert_eq!(
+        second,
+        "1 251 GET http://127.0.0.1:9/superfone/enterprise/api/product"
+    );
+    // Each number reaches its own call.
+    assert_eq!(
+        c.on_response(0, 200, &headers("{}"), EMPTY_PAGE.as_bytes()),
+        Ok(None)
+    );
+    let err = c.on_failure(1, "timeout", None).unwrap_err();
+    assert_eq!(prop(&err, "kind"), "timeout");
+    assert!(prop(&err, "message").as_string().unwrap().contains("250.2"));
+    // A finished number is free (and reused); finishing twice, or reporting on a number not in
+    // flight, is an error or nothing, never a panic.
+    c.finish(0);
+    c.finish(0);
+    let err = c.on_failure(0, "network", None).unwrap_err();
+    assert!(prop(&err, "message")
+        .as_string()
+        .unwrap()
+        .contains("no call in flight"));
+    assert!(c.on_response(99, 200, &headers("{}"), b"{}").is_err());
+    let third = start_numbered(&c, "listLabels", JsValue::UNDEFINED).unwrap();
+    assert!(third.starts_with("0 30000 "), "{third}");
+    // A refused input takes no number.
+    let err = start_numbered(&c, "listLabels", js("({ timeoutMs: -1 })")).unwrap_err();
+    assert_eq!(prop(&err, "field"), "timeoutMs");
+    assert!(start_numbered(&c, "listLabels", JsValue::UNDEFINED)
+        .unwrap()
+        .starts_with("2 "));
+}
+
+#[wasm_bindgen_test]
+fn a_response_headers_getter_that_starts_another_call_is_harmless() {
+    // Reading Retry-After runs the response's own code, which may call back into the client.
+    let c = std::rc::Rc::new(client(", maxRetries: 1"));
+    let id: u32 = start_numbered(&c, "listLabels", JsValue::UNDEFINED)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let inner = c.clone();
+    let reentrant = Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |_name: JsValue| {
+        let started = start_numbered(&inner, "listProducts", JsValue::UNDEFINED).unwrap();
+        let other: u32 = started.split(' ').next().unwrap().parse().unwrap();
+        assert!(
+            inner.on_failure(id, "timeout", None).is_err(),
+            "the call reading its headers is not in flight"
+        );
+        inner.finish(other);
+        JsValue::from_str("1")
+    });
+    let odd = js_sys::Object::new();
+    Reflect::set(&odd, &"get".into(), reentrant.as_ref()).unwrap();
+    let wait = c
+        .on_response(id, 429, &odd, br#"{"message":"busy"}"#)
+        .unwrap();
+    assert_eq!(wait, Some(1000.0));
+    assert_eq!(
+        c.on_response(id, 200, &headers("{}"), EMPTY_PAGE.as_bytes()),
+        Ok(None)
+    );
 }
 
 #[wasm_bindgen_test]

@@ -6,6 +6,10 @@
 //! Rust costs a `Closure` per settled promise (each registered with a `FinalizationRegistry`),
 //! a promise per race and a boundary crossing per step, which measured as much as the whole
 //! `fetch` it wrapped. Here the shell crosses into wasm once to start, once per response.
+//!
+//! A `Call` is not a JS object: the client keeps the calls in flight and the shell names one
+//! by a number (`RawClient.start`, `onResponse`, `onFailure`, `finish`). A wasm-bindgen object
+//! per call cost a wrapper and a `FinalizationRegistry` entry, and a crossing per getter.
 
 use crate::error::{Error, ErrorKind};
 use crate::exchange::{Exchange, Failure, Step};
@@ -14,20 +18,22 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A started call: the request to send and the core's state for it.
-#[wasm_bindgen]
 pub struct Call {
     exchange: Exchange,
-    headers: JsValue,
     timeout_ms: f64,
 }
 
 impl Call {
-    pub(crate) fn new(exchange: Exchange, headers: JsValue, timeout_ms: f64) -> Self {
+    pub(crate) fn new(exchange: Exchange, timeout_ms: f64) -> Self {
         Call {
             exchange,
-            headers,
             timeout_ms,
         }
+    }
+
+    /// Whether the request has a body (and so which of the client's header sets it goes with).
+    pub fn has_body(&self) -> bool {
+        self.exchange.request().body.is_some()
     }
 }
 
@@ -39,19 +45,22 @@ extern "C" {
     fn get(this: &Headers, name: &str) -> Result<Option<String>, JsValue>;
 }
 
-#[wasm_bindgen]
 impl Call {
-    /// The request as one string, read with one crossing: the method, a space, the URL (the
-    /// core encodes it: it holds no whitespace) and, for a request with a body, a line break
-    /// and the JSON body. `"GET https://…/lead?phone=%2B91…"`, `"POST https://…/lead\n{…}"`.
-    #[wasm_bindgen(getter)]
+    /// The request as one string: the method, a space, the URL (the core encodes it: it holds
+    /// no whitespace) and, for a request with a body, a line break and the JSON body.
+    /// `"GET https://…/lead?phone=%2B91…"`, `"POST https://…/lead\n{…}"`.
     pub fn request(&self) -> String {
+        let mut text = String::new();
+        self.write_request(&mut text);
+        text
+    }
+
+    /// Appends [`Call::request`] to `text`.
+    pub fn write_request(&self, text: &mut String) {
         let request = self.exchange.request();
         let method = request.method.as_str();
         let body = request.body.as_deref();
-        let mut text = String::with_capacity(
-            method.len() + 1 + request.url.len() + body.map_or(0, |b| 1 + b.len()),
-        );
+        text.reserve(method.len() + 1 + request.url.len() + body.map_or(0, |b| 1 + b.len()));
         text.push_str(method);
         text.push(' ');
         text.push_str(&request.url);
@@ -59,18 +68,9 @@ impl Call {
             text.push('\n');
             text.push_str(body);
         }
-        text
-    }
-
-    /// The request headers, the API key among them, as a frozen plain object (built once per
-    /// client: they never vary between calls).
-    #[wasm_bindgen(getter)]
-    pub fn headers(&self) -> JsValue {
-        self.headers.clone()
     }
 
     /// How long one attempt (sending and reading the body) may take.
-    #[wasm_bindgen(getter, js_name = timeoutMs)]
     pub fn timeout_ms(&self) -> f64 {
         self.timeout_ms
     }
@@ -82,7 +82,6 @@ impl Call {
     ///
     /// Bytes rather than `Response.text()`: a byte array crosses into wasm with one copy, where a
     /// string is re-encoded character by character by the glue, which cost more than the check.
-    #[wasm_bindgen(js_name = onResponse)]
     pub fn on_response(
         &mut self,
         status: u16,
@@ -108,7 +107,6 @@ impl Call {
 
     /// The attempt ended without a response: `kind` is `"timeout"`, `"aborted"` or `"network"`
     /// (with the runtime's `detail`). Returns the wait before the next attempt, or throws.
-    #[wasm_bindgen(js_name = onFailure)]
     pub fn on_failure(&mut self, kind: &str, detail: Option<String>) -> Result<f64, JsValue> {
         let failure = match kind {
             "timeout" => Failure::Timeout(self.timeout_ms),
@@ -118,15 +116,11 @@ impl Call {
         let (now, jitter) = clock();
         then(self.exchange.on_failure(failure, now, jitter))
     }
-
-    /// The error for a body the core accepted and the runtime's `JSON.parse` then refused
-    /// (a disagreement between the two parsers, not something a server can cause).
-    pub fn unparsable(&self) -> JsValue {
-        errors::to_js(&unparsable())
-    }
 }
 
-fn unparsable() -> Error {
+/// The error for a body the core accepted and the runtime's `JSON.parse` then refused (a
+/// disagreement between the two parsers, not something a server can cause).
+pub(crate) fn unparsable() -> Error {
     Error::new(ErrorKind::Decode, "the response body could not be parsed")
 }
 

@@ -1,6 +1,7 @@
 //! `RawClient`: the client as the JS shell sees it. One generic `start` serves all ten endpoints
 //! (the shell's `SuperfoneClient` gives each its own method): the core validates and builds the
-//! request, and the [`Call`] it returns decides every retry while the shell does the I/O.
+//! request, and the [`Call`] it keeps for it decides every retry while the shell does the I/O.
+//! The shell names a call in flight by the number `start` gave it.
 
 use crate::endpoint::{prepare, request_headers, Call as Request, ClientConfig, Endpoint};
 use crate::error::Error;
@@ -8,10 +9,11 @@ use crate::exchange::Exchange;
 use crate::json::Value;
 use crate::options::{client_options, request_options, ClientOptions};
 use crate::retry::RetryPolicy;
-use crate::wasm::call::Call;
+use crate::wasm::call::{unparsable, Call};
 use crate::wasm::convert::{expect_object_or_absent, to_json};
 use crate::wasm::errors;
 use js_sys::{Function, Object, Reflect};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,6 +31,53 @@ pub struct RawClient {
     fetch: JsValue,
     /// The headers of a request without and with a JSON body, built once.
     headers: [JsValue; 2],
+    /// The calls in flight, by number.
+    calls: RefCell<Calls>,
+}
+
+/// The calls in flight: a slot per number, numbers reused once finished. No JavaScript runs
+/// while this is borrowed (a call is taken out of its slot while it reads a response's headers,
+/// which may be anyone's code), so the borrow cannot be contended.
+#[derive(Default)]
+struct Calls {
+    slots: Vec<Option<Call>>,
+    free: Vec<u32>,
+}
+
+impl Calls {
+    fn insert(&mut self, call: Call) -> u32 {
+        match self.free.pop() {
+            Some(id) => {
+                self.slots[id as usize] = Some(call);
+                id
+            }
+            None => {
+                self.slots.push(Some(call));
+                (self.slots.len() - 1) as u32
+            }
+        }
+    }
+
+    fn get(&self, id: u32) -> Option<&Call> {
+        self.slots.get(id as usize)?.as_ref()
+    }
+
+    /// The call numbered `id`, out of its slot until [`Calls::put_back`].
+    fn take(&mut self, id: u32) -> Option<Call> {
+        self.slots.get_mut(id as usize)?.take()
+    }
+
+    fn put_back(&mut self, id: u32, call: Call) {
+        self.slots[id as usize] = Some(call);
+    }
+
+    fn remove(&mut self, id: u32) {
+        if let Some(slot) = self.slots.get_mut(id as usize) {
+            if slot.take().is_some() {
+                self.free.push(id);
+            }
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -53,6 +102,80 @@ impl RawClient {
         self.fetch.clone()
     }
 
+    /// The request headers, the API key among them, as a frozen plain object, for requests
+    /// with a JSON body or without one (built once: they never vary between calls).
+    pub fn headers(&self, with_body: bool) -> JsValue {
+        self.headers[usize::from(with_body)].clone()
+    }
+
+    /// Starts `endpoint` (see [`RawClient::start_call`]) and returns, in one string, the call's
+    /// number, the attempt timeout in whole milliseconds (rounded up), and the request
+    /// ([`Call::request`]), separated by spaces: `"0 30000 GET https://…/lead?phone=%2B91…"`.
+    /// The shell reports what became of each attempt with the number, and ends with `finish`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start(
+        &self,
+        endpoint: &str,
+        target: Option<String>,
+        input: Option<String>,
+        options: Option<String>,
+        signal: &JsValue,
+        iterating: bool,
+        page: Option<u32>,
+    ) -> Result<String, JsValue> {
+        let call = self.start_call(endpoint, target, input, options, signal, iterating, page)?;
+        // Options hold a timeout to (0, 2^31 - 1]: its ceiling fits a u32 and a JS timer.
+        let timer_ms = call.timeout_ms().ceil() as u32;
+        let mut calls = self.calls.borrow_mut();
+        let id = calls.insert(call);
+        let mut text = String::new();
+        text.push_str(&id.to_string());
+        text.push(' ');
+        text.push_str(&timer_ms.to_string());
+        text.push(' ');
+        if let Some(call) = calls.get(id) {
+            call.write_request(&mut text);
+        }
+        Ok(text)
+    }
+
+    /// A response arrived for call `id`: see [`Call::on_response`].
+    #[wasm_bindgen(js_name = onResponse)]
+    pub fn on_response(
+        &self,
+        id: u32,
+        status: u16,
+        headers: &JsValue,
+        body: &[u8],
+    ) -> Result<Option<f64>, JsValue> {
+        let mut call = self.in_flight(id)?;
+        let step = call.on_response(status, headers, body);
+        self.calls.borrow_mut().put_back(id, call);
+        step
+    }
+
+    /// Call `id`'s attempt ended without a response: see [`Call::on_failure`].
+    #[wasm_bindgen(js_name = onFailure)]
+    pub fn on_failure(&self, id: u32, kind: &str, detail: Option<String>) -> Result<f64, JsValue> {
+        let mut call = self.in_flight(id)?;
+        let step = call.on_failure(kind, detail);
+        self.calls.borrow_mut().put_back(id, call);
+        step
+    }
+
+    /// Call `id` is over (settled, or given up): its state is dropped and its number reused.
+    pub fn finish(&self, id: u32) {
+        self.calls.borrow_mut().remove(id);
+    }
+
+    /// The error for a body the core accepted and the runtime's `JSON.parse` then refused (a
+    /// disagreement between the two parsers, not something a server can cause).
+    pub fn unparsable(&self) -> JsValue {
+        errors::to_js(&unparsable())
+    }
+}
+
+impl RawClient {
     /// Starts `endpoint` (a JS method name such as `"getLead"`): `target` is the phone or lead
     /// id, `input` the body or query, `options` the `RequestOptions` (each written by the
     /// shell's `encodeInput`, `undefined` when not given), and `signal` the `signal` taken out of
@@ -61,7 +184,7 @@ impl RawClient {
     /// and `page`, when given, replaces the query's page. Throws the validation `SuperfoneError`
     /// when anything is wrong, before anything is sent.
     #[allow(clippy::too_many_arguments)]
-    pub fn start(
+    pub fn start_call(
         &self,
         endpoint: &str,
         target: Option<String>,
@@ -79,6 +202,16 @@ impl RawClient {
         };
         self.begin(endpoint, inputs, iterating, page)
             .map_err(|e| errors::to_js(&e))
+    }
+
+    /// Call `id`, taken out of its slot; an error (never a panic) if it is not in flight.
+    fn in_flight(&self, id: u32) -> Result<Call, JsValue> {
+        self.calls.borrow_mut().take(id).ok_or_else(|| {
+            errors::to_js(&Error::new(
+                crate::error::ErrorKind::Network,
+                "internal: no call in flight with this number",
+            ))
+        })
     }
 }
 
@@ -112,6 +245,7 @@ impl RawClient {
             options,
             fetch,
             headers,
+            calls: RefCell::default(),
         })
     }
 
@@ -157,18 +291,19 @@ impl RawClient {
             input,
             allow_limit: iterating,
         };
-        let request = prepare(&self.options.config, &call, js_sys::Date::now())?;
-        let headers = self.headers[usize::from(request.body.is_some())].clone();
+        // "Now" matters only to a task's dates: the clock is not read for the other endpoints.
+        let now_ms = if endpoint == Endpoint::CreateTask {
+            js_sys::Date::now()
+        } else {
+            f64::NAN
+        };
+        let request = prepare(&self.options.config, &call, now_ms)?;
         let policy = RetryPolicy {
             max_retries: overrides.max_retries.unwrap_or(self.options.max_retries),
             ..RetryPolicy::default()
         };
         let timeout_ms = overrides.timeout_ms.unwrap_or(self.options.timeout_ms);
-        Ok(Call::new(
-            Exchange::new(request, policy),
-            headers,
-            timeout_ms,
-        ))
+        Ok(Call::new(Exchange::new(request, policy), timeout_ms))
     }
 }
 

@@ -235,6 +235,75 @@ describe('timeout', () => {
   });
 });
 
+describe('timeouts of calls made together', () => {
+  // Calls without a signal of their own share their timeout's timer and AbortController with
+  // the calls started within a few ms of them (shell.js, joinGroup). What each call sees must not
+  // change: its own outcome, at least its own timeoutMs, and a timed-out request cancelled.
+  const PAGE = JSON.stringify({ data: { rows: [], total_pages: 0, current_page: 1, page_size: 50, total_items: 0 }, message: 'success' });
+  let server;
+  let url;
+  const cancelled = []; // the page of each request the client gave up on before its response
+  // The clock starts before the call does: its first `fetch` may load undici synchronously.
+  const timedFromStart = async (call) => {
+    const start = performance.now();
+    const { error, value } = await timed(call());
+    return { ms: performance.now() - start, error, value };
+  };
+  before(async () => {
+    // page 1 answers at once; page 2 never does (until the client hangs up).
+    server = http.createServer((req, res) => {
+      const page = new URL(req.url, 'http://x').searchParams.get('page');
+      if (page !== '2') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(PAGE);
+        return;
+      }
+      res.on('close', () => { if (!res.writableEnded) cancelled.push(page); });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${server.address().port}/superfone`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  test('fast and slow calls started together: each its own outcome, no timeout early, the slow ones cancelled', async () => {
+    cancelled.length = 0;
+    const together = new SuperfoneClient({ baseUrl: url, apiKey: 'k', maxRetries: 0, timeoutMs: 300 });
+    const slow = () => timedFromStart(() => together.listLabels({ page: 2 }));
+    const fast = () => timedFromStart(() => together.listLabels({ page: 1 }));
+    const first = [slow(), fast(), fast()];
+    await new Promise((resolve) => setTimeout(resolve, 5)); // later, but within the same few ms
+    const second = [slow(), fast()];
+    const [slow1, fast1, fast2, slow2, fast3] = await within(Promise.all([...first, ...second]), 5000, 'the calls');
+    for (const done of [fast1, fast2, fast3]) {
+      assert.equal(done.error, undefined, String(done.error));
+      assert.deepEqual(done.value.rows, []);
+    }
+    for (const gaveUp of [slow1, slow2]) {
+      assert.equal(gaveUp.error?.kind, 'timeout', String(gaveUp.error));
+      assert.ok(gaveUp.ms >= 300, `timed out after ${gaveUp.ms} ms, before its 300 ms`);
+      assert.ok(gaveUp.ms < 3000, `settled in ${gaveUp.ms} ms`);
+    }
+    // The requests given up on are cancelled, not left open on the connection.
+    await within((async () => { while (cancelled.length < 2) await new Promise((r) => setTimeout(r, 10)); })(), 3000, 'the cancellations');
+    assert.deepEqual(cancelled, ['2', '2']);
+  });
+
+  test('different timeouts started together each keep their own', async () => {
+    const together = new SuperfoneClient({ baseUrl: url, apiKey: 'k', maxRetries: 0 });
+    const [short, long] = await Promise.all([
+      timedFromStart(() => together.listLabels({ page: 2 }, { timeoutMs: 150 })),
+      timedFromStart(() => together.listLabels({ page: 2 }, { timeoutMs: 600 })),
+    ]);
+    assert.equal(short.error?.kind, 'timeout');
+    assert.equal(long.error?.kind, 'timeout');
+    assert.ok(short.ms >= 150 && short.ms < 500, `the 150 ms call took ${short.ms} ms`);
+    assert.ok(long.ms >= 600, `the 600 ms call took ${long.ms} ms`);
+  });
+});
+
 describe('timeout while reading the body', () => {
   let server;
   let url;
