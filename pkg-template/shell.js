@@ -131,8 +131,15 @@ function withPlainHeaders(options) {
   }
 }
 
-/** @param {any} wasm the wasm-bindgen module (any target) */
-function createApi(wasm) {
+/**
+ * @param {any} wasm the wasm-bindgen module (any target)
+ * @param {{ shareTimeouts?: boolean }} [runtime] what the entry knows of its runtime:
+ *   `shareTimeouts`, attempts may share a timeout's AbortController (see `joinGroup`); only
+ *   where an AbortSignal is not tied to the incoming request that made it (Node, Bun, Deno;
+ *   not workerd, where another request's signal fails the fetch).
+ */
+function createApi(wasm, runtime = {}) {
+  const shareTimeouts = runtime.shareTimeouts === true;
   /** Every failure of the SDK: see `kind`. */
   class SuperfoneError extends Error {
     constructor(message, details = {}) {
@@ -283,7 +290,7 @@ function createApi(wasm) {
         settled = true;
         if (group === undefined) {
           clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
+          signal?.removeEventListener('abort', onAbort);
         } else {
           leaveGroup(group, settle);
         }
@@ -293,24 +300,26 @@ function createApi(wasm) {
         settle(ABORTED);
         controller.abort();
       };
-      if (signal === undefined) {
+      if (signal === undefined && shareTimeouts) {
         group = joinGroup(timeoutMs);
         group.members.add(settle);
         init.signal = group.controller.signal;
       } else {
         controller = new AbortController();
         const deadline = performance.now() + timeoutMs;
+        let rearmed = false;
         const onTimer = () => {
           const early = deadline - performance.now();
-          if (early > 0) {
-            timer = setTimeout(onTimer, Math.ceil(early)); // see `expireGroup`
+          if (early > 0 && !rearmed) {
+            rearmed = true; // see `expireGroup`
+            timer = setTimeout(onTimer, Math.ceil(early));
             return;
           }
           settle(TIMED_OUT);
           controller.abort();
         };
         timer = setTimeout(onTimer, timeoutMs);
-        signal.addEventListener('abort', onAbort);
+        signal?.addEventListener('abort', onAbort);
         init.signal = controller.signal;
       }
       const failed = (prefix) => (error) => settle({ failure: 'network', detail: prefix + describe(error) });
@@ -357,7 +366,8 @@ function createApi(wasm) {
     });
   }
 
-  // Attempts without a caller's signal share their timeout in small groups: one AbortController
+  // Where the runtime allows (`shareTimeouts`), attempts without a caller's signal share their
+  // timeout in small groups: one AbortController
   // (whose signal goes to `fetch`, so a timed-out request is cancelled) and one timer for up to
   // GROUP_SIZE attempts with the same timeout started within GROUP_MS of the first. The group
   // expires GROUP_MS + timeoutMs after it opened, so every member gets at least its timeoutMs
@@ -371,6 +381,9 @@ function createApi(wasm) {
   // requests.
   const GROUP_MS = 10;
   const GROUP_SIZE = 10;
+  // The longest timer runtimes keep (a longer one fires at once, with a warning in Node): a
+  // group with the longest timeoutMs waits out its extra GROUP_MS in a second timer.
+  const MAX_TIMER_MS = 2 ** 31 - 1;
   /** The group new attempts join, if it is still open. */
   let openGroup;
 
@@ -382,8 +395,8 @@ function createApi(wasm) {
       return open;
     }
     const wait = GROUP_MS + timeoutMs;
-    const group = { controller: new AbortController(), members: new Set(), timeoutMs, opened: now, deadline: now + wait, joined: 1, timer: undefined };
-    group.timer = setTimeout(expireGroup, wait, group);
+    const group = { controller: new AbortController(), members: new Set(), timeoutMs, opened: now, deadline: now + wait, joined: 1, timer: undefined, rearmed: false };
+    group.timer = setTimeout(expireGroup, Math.min(wait, MAX_TIMER_MS), group);
     openGroup = group;
     return group;
   }
@@ -391,12 +404,14 @@ function createApi(wasm) {
   /**
    * The group's time is up: its members still running time out, and their requests are
    * cancelled. Node counts a timer from the event loop's cached clock, which can be tens of ms
-   * old after a long synchronous stretch, so a timer can fire early: then it waits the rest.
+   * old after a long synchronous stretch, so a timer can fire early: then it waits the rest,
+   * once (under fake timers, which rarely fake `performance`, the real clock stands still).
    */
   function expireGroup(group) {
     const early = group.deadline - performance.now();
-    if (early > 0) {
-      group.timer = setTimeout(expireGroup, Math.ceil(early), group);
+    if (early > 0 && !group.rearmed) {
+      group.rearmed = true;
+      group.timer = setTimeout(expireGroup, Math.min(Math.ceil(early), MAX_TIMER_MS), group);
       return;
     }
     group.timer = undefined;

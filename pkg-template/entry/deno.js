@@ -12,7 +12,7 @@ if (!(instanceExports.memory instanceof WebAssembly.Memory)) {
   throw new Error(`superfone-crm needs Deno 2.1.2 or later (this is Deno ${Deno.version.deno})`);
 }
 __wbg_finalize_init({ exports: instanceExports });
-const api = createApi(wasm);
+const api = createApi(wasm, { shareTimeouts: true });
 
 export const { SuperfoneClient, SuperfoneError, isValidE164, normalizePhone, validateUpsertLead, validateCreateTask } = api;
 export default api;

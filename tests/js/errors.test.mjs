@@ -291,6 +291,27 @@ describe('timeouts of calls made together', () => {
     assert.deepEqual(cancelled, ['2', '2']);
   });
 
+  test('the longest timeoutMs is kept as it is: no timer overflows', async () => {
+    // A timer beyond 2^31 - 1 ms fires at once in Node (TimeoutOverflowWarning), again and again.
+    const warnings = [];
+    const onWarning = (warning) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const patient = new SuperfoneClient({ baseUrl: url, apiKey: 'k', maxRetries: 0, timeoutMs: 2 ** 31 - 1 });
+      const pages = await Promise.all([patient.listLabels({ page: 1 }), patient.listLabels({ page: 1 })]);
+      assert.deepEqual(pages.map((p) => p.rows), [[], []]);
+      const controller = new AbortController();
+      const hung = patient.listLabels({ page: 2 }, { signal: controller.signal });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      controller.abort();
+      await rejectsWith(hung, { kind: 'aborted' });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
+
   test('different timeouts started together each keep their own', async () => {
     const together = new SuperfoneClient({ baseUrl: url, apiKey: 'k', maxRetries: 0 });
     const [short, long] = await Promise.all([
@@ -302,6 +323,31 @@ describe('timeouts of calls made together', () => {
     assert.ok(short.ms >= 150 && short.ms < 500, `the 150 ms call took ${short.ms} ms`);
     assert.ok(long.ms >= 600, `the 600 ms call took ${long.ms} ms`);
   });
+});
+
+describe('timeouts under fake timers', () => {
+  // Test suites fake setTimeout (node:test, vitest, jest) but seldom `performance`: the
+  // timeout must still fire once the fake clock passes it (it re-checks the real clock once).
+  const never = () => new Promise(() => {});
+  for (const [name, options] of [['without a signal', {}], ['with a caller signal', { signal: new AbortController().signal }]]) {
+    test(`a call ${name} times out when the fake clock passes timeoutMs`, async (t) => {
+      t.mock.timers.enable({ apis: ['setTimeout'] });
+      let error;
+      let settled = false;
+      try {
+        const client = new SuperfoneClient({ apiKey: 'k', fetch: never, maxRetries: 0 });
+        client.listLabels(undefined, { timeoutMs: 300, ...options }).then(() => { settled = true; }, (e) => { error = e; settled = true; });
+        for (let i = 0; i < 5 && !settled; i++) {
+          t.mock.timers.tick(1000);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        t.mock.timers.reset();
+      }
+      assert.ok(settled, 'still pending after 5 s of fake time');
+      assert.equal(error?.kind, 'timeout', String(error));
+    });
+  }
 });
 
 describe('timeout while reading the body', () => {

@@ -79,6 +79,22 @@ describe('runtime matrix', { concurrency: 3 }, () => {
     assertAllOk(results);
   });
 
+  test('Cloudflare workerd: two incoming requests, each with a call in flight at once', async () => {
+    // workerd ties an AbortSignal to the request that made it: a call must not use a signal
+    // (or timer) another request's call created, or its fetch fails ("Cannot perform I/O on
+    // behalf of a different request"). Its own emulator: the first call is held 300 ms.
+    const own = await startEmulator();
+    try {
+      own.faults.next({ delayMs: 300 });
+      const answers = await withWorker(fixture('worker.mjs'), { BASE_URL: own.url, API_KEY: own.apiKey },
+        (miniflare) => Promise.all([1, 2].map(async () => (await miniflare.dispatchFetch('http://worker.test/one-call')).json())));
+      assert.deepEqual(answers.map((a) => a.ok), [true, true], JSON.stringify(answers));
+      assert.equal(own.requests.length, 2);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('Chromium headless (playwright-core, /usr/bin/chromium)', async () => {
     const page = `<!doctype html><meta charset="utf-8"><title>matrix</title>
 <script type="importmap">${browserImportMap('/pkg')}</script>
