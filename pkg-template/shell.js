@@ -377,8 +377,7 @@ function createApi(wasm, runtime = {}) {
   // SDK's per-call work together (in Node, undici raises the signal's listener limit and
   // registers a listener, a WeakRef and a FinalizationRegistry entry per signal). Ten members
   // stay within the default listener limit of an EventTarget, for a `fetch` that listens
-  // itself. A group whose members have all finished clears its timer: no timer outlives its
-  // requests.
+  // itself.
   const GROUP_MS = 10;
   const GROUP_SIZE = 10;
   // The longest timer runtimes keep (a longer one fires at once, with a warning in Node): a
@@ -392,10 +391,12 @@ function createApi(wasm, runtime = {}) {
     const open = openGroup;
     if (open !== undefined && open.timeoutMs === timeoutMs && now - open.opened < GROUP_MS && open.joined < GROUP_SIZE) {
       open.joined += 1;
+      // An emptied group waits for its next member without a timer (see `leaveGroup`).
+      if (open.timer === undefined) open.timer = setTimeout(expireGroup, Math.min(Math.ceil(open.deadline - now), MAX_TIMER_MS), open);
       return open;
     }
     const wait = GROUP_MS + timeoutMs;
-    const group = { controller: new AbortController(), members: new Set(), timeoutMs, opened: now, deadline: now + wait, joined: 1, timer: undefined, rearmed: false };
+    const group = { controller: new AbortController(), members: new Set(), timeoutMs, opened: now, deadline: now + wait, joined: 1, timer: undefined, rearmed: false, expired: false };
     group.timer = setTimeout(expireGroup, Math.min(wait, MAX_TIMER_MS), group);
     openGroup = group;
     return group;
@@ -415,18 +416,23 @@ function createApi(wasm, runtime = {}) {
       return;
     }
     group.timer = undefined;
+    group.expired = true;
     if (openGroup === group) openGroup = undefined;
     for (const settle of group.members) settle(TIMED_OUT);
     group.controller.abort();
   }
 
+  /**
+   * An attempt of the group settled. The last one clears the timer, so that no timer outlives
+   * its requests; the group stays open for the rest of its GROUP_MS, so calls made one after
+   * another share a controller too (the next member sets the timer again).
+   */
   function leaveGroup(group, member) {
     const members = group.members;
     members.delete(member);
-    if (members.size !== 0 || group.timer === undefined) return;
+    if (members.size !== 0 || group.expired) return;
     clearTimeout(group.timer);
     group.timer = undefined;
-    if (openGroup === group) openGroup = undefined;
   }
 
   /** A Response from another implementation: an integer status and a way to read the body. */

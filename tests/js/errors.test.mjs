@@ -291,6 +291,17 @@ describe('timeouts of calls made together', () => {
     assert.deepEqual(cancelled, ['2', '2']);
   });
 
+  test('a call made right after another finished gets its whole timeout, and is cancelled', async () => {
+    cancelled.length = 0;
+    const inTurn = new SuperfoneClient({ baseUrl: url, apiKey: 'k', maxRetries: 0, timeoutMs: 300 });
+    const first = await timedFromStart(() => inTurn.listLabels({ page: 1 }));
+    assert.equal(first.error, undefined, String(first.error));
+    const second = await within(timedFromStart(() => inTurn.listLabels({ page: 2 })), 5000, 'the second call');
+    assert.equal(second.error?.kind, 'timeout', String(second.error));
+    assert.ok(second.ms >= 300 && second.ms < 3000, `timed out after ${second.ms} ms`);
+    await within((async () => { while (cancelled.length < 1) await new Promise((r) => setTimeout(r, 10)); })(), 3000, 'the cancellation');
+  });
+
   test('the longest timeoutMs is kept as it is: no timer overflows', async () => {
     // A timer beyond 2^31 - 1 ms fires at once in Node (TimeoutOverflowWarning), again and again.
     const warnings = [];
