@@ -8,7 +8,7 @@ use js_sys::{Function, Reflect};
 use superfone_crm::error::{Error, ErrorKind};
 use superfone_crm::json::input::Converted;
 use superfone_crm::wasm::call::Call;
-use superfone_crm::wasm::client::RawClient;
+use superfone_crm::wasm::client::{Inputs, RawClient};
 use superfone_crm::wasm::convert;
 use superfone_crm::wasm::{errors, sync};
 use wasm_bindgen::prelude::*;
@@ -67,7 +67,13 @@ fn start_with(
     let (options, signal) = encode(&options, Some("signal"));
     let target = encode(&target, None).0;
     let input = encode(&input, None).0;
-    client.start_call(endpoint, target, input, options, &signal, false, None)
+    let inputs = Inputs {
+        target: target.as_deref(),
+        input: input.as_deref(),
+        options: options.as_deref(),
+        signal: &signal,
+    };
+    client.start_call(endpoint, inputs, false, None)
 }
 
 /// A response's `Headers`, from a plain object of them.

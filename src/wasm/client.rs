@@ -123,7 +123,13 @@ impl RawClient {
         iterating: bool,
         page: Option<u32>,
     ) -> Result<String, JsValue> {
-        let call = self.start_call(endpoint, target, input, options, signal, iterating, page)?;
+        let inputs = Inputs {
+            target: target.as_deref(),
+            input: input.as_deref(),
+            options: options.as_deref(),
+            signal,
+        };
+        let call = self.start_call(endpoint, inputs, iterating, page)?;
         // Options hold a timeout to (0, 2^31 - 1]: its ceiling fits a u32 and a JS timer.
         let timer_ms = call.timeout_ms().ceil() as u32;
         let mut calls = self.calls.borrow_mut();
@@ -176,30 +182,17 @@ impl RawClient {
 }
 
 impl RawClient {
-    /// Starts `endpoint` (a JS method name such as `"getLead"`): `target` is the phone or lead
-    /// id, `input` the body or query, `options` the `RequestOptions` (each written by the
-    /// shell's `encodeInput`, `undefined` when not given), and `signal` the `signal` taken out of
-    /// the options (checked here; the shell then uses it for the waits and attempts).
+    /// Starts `endpoint` (a JS method name such as `"getLead"`) with `inputs` (see [`Inputs`]).
     /// `iterating` marks one page of an `iterate*` method (`limit` is then allowed in the query),
     /// and `page`, when given, replaces the query's page. Throws the validation `SuperfoneError`
     /// when anything is wrong, before anything is sent.
-    #[allow(clippy::too_many_arguments)]
     pub fn start_call(
         &self,
         endpoint: &str,
-        target: Option<String>,
-        input: Option<String>,
-        options: Option<String>,
-        signal: &JsValue,
+        inputs: Inputs<'_>,
         iterating: bool,
         page: Option<u32>,
     ) -> Result<Call, JsValue> {
-        let inputs = Inputs {
-            target: target.as_deref(),
-            input: input.as_deref(),
-            options: options.as_deref(),
-            signal,
-        };
         self.begin(endpoint, inputs, iterating, page)
             .map_err(|e| errors::to_js(&e))
     }
@@ -307,12 +300,15 @@ impl RawClient {
     }
 }
 
-/// What the shell passes to `start`.
-struct Inputs<'a> {
-    target: Option<&'a str>,
-    input: Option<&'a str>,
-    options: Option<&'a str>,
-    signal: &'a JsValue,
+/// What the shell passes to `start`: `target` is the phone or lead id, `input` the body or
+/// query, `options` the `RequestOptions` (each written by the shell's `encodeInput`, absent when
+/// not given), and `signal` the `signal` taken out of the options (checked by `start`; the shell
+/// then uses it for the waits and attempts).
+pub struct Inputs<'a> {
+    pub target: Option<&'a str>,
+    pub input: Option<&'a str>,
+    pub options: Option<&'a str>,
+    pub signal: &'a JsValue,
 }
 
 /// The request headers as a frozen plain object, ready for `fetch`'s `init.headers`.
