@@ -14,6 +14,13 @@
 // message and rule is the core's. The limits match the core's (`MAX_DEPTH`, `MAX_ITEMS`).
 const MAX_DEPTH = 32;
 const MAX_ITEMS = 100_000;
+// All the values of one input, an object counted each time it appears: an object referenced
+// twice at each of 32 levels (or a Node request passed by mistake) is 2^32 paths to walk.
+const MAX_VALUES = 1_000_000;
+/** The values left to write of the input being written. */
+let budget = 0;
+/** The objects and arrays being written, outermost first: meeting one again is a cycle. */
+const ancestors = [];
 const getTime = Date.prototype.getTime;
 const bits = new DataView(new ArrayBuffer(8));
 
@@ -23,6 +30,8 @@ let picked;
 /** `value` as the core's input text; a top-level `pick` key is left out and kept in `picked`. */
 function encodeInput(value, pick) {
   picked = undefined;
+  budget = MAX_VALUES;
+  ancestors.length = 0;
   return encodeValue(value, 0, pick);
 }
 
@@ -47,7 +56,8 @@ function encodeValue(v, depth, pick) {
     default:
       return '!J'; // a function or a symbol
   }
-  if (depth >= MAX_DEPTH) return '!D';
+  if (depth >= MAX_DEPTH || ancestors.includes(v)) return '!D';
+  if (--budget < 0) return '!S';
   // A revoked Proxy throws from `instanceof` and `Array.isArray`; a Date-like object from getTime.
   let isDate;
   let isArray;
@@ -76,6 +86,7 @@ function encodeValue(v, depth, pick) {
     if (typeof length !== 'number' || !(length > 0)) return '[]';
     if (length > MAX_ITEMS) return '!M';
     let text = '[';
+    ancestors.push(v);
     for (let i = 0; i < Math.trunc(length); i++) {
       if (i > 0) text += ',';
       let item;
@@ -87,6 +98,7 @@ function encodeValue(v, depth, pick) {
       }
       text += encodeValue(item, depth + 1);
     }
+    ancestors.pop();
     return `${text}]`;
   }
   let keys;
@@ -96,6 +108,7 @@ function encodeValue(v, depth, pick) {
     return '!K';
   }
   let text = '{';
+  ancestors.push(v);
   for (const key of keys) {
     let child;
     try {
@@ -111,6 +124,7 @@ function encodeValue(v, depth, pick) {
     if (child === undefined) continue;
     text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${encodeValue(child, depth + 1)}`;
   }
+  ancestors.pop();
   return `${text}}`;
 }
 
@@ -198,14 +212,13 @@ function createApi(wasm, runtime = {}) {
 
   /** Every row of every page, fetched lazily, stopping after `query.limit` rows if given. */
   async function* pages(raw, endpoint, target, query, options) {
+    // The core checks the query (`limit` included) before anything is read of it here: a getter
+    // that throws or a revoked Proxy is its validation error, not a TypeError from this loop.
+    await perform(raw, endpoint, target, query, options, true, undefined, true);
     const limit = query?.limit;
-    let page; // the query's own page first; the core validates the query, `limit` included
+    if (limit === 0) return; // no rows asked for: nothing is sent
+    let page; // the query's own page first
     let yielded = 0;
-    if (limit === 0) {
-      // No rows asked for: the query is checked (it throws if bad), nothing is sent.
-      await perform(raw, endpoint, target, query, options, true, undefined, true);
-      return;
-    }
     for (;;) {
       const result = await perform(raw, endpoint, target, query, options, true, page);
       for (const row of result.rows) {
@@ -345,6 +358,11 @@ function createApi(wasm, runtime = {}) {
             return;
           }
           ({ status, headers } = response);
+          if (status === 0 && response.type === 'error') {
+            // Response.error(): how a fetch wrapper or a mock reports a network failure.
+            settle({ failure: 'network', detail: 'fetch resolved to a network error (Response.error())' });
+            return;
+          }
           body = response.arrayBuffer();
         } catch (error) {
           failed('the response could not be read: ')(error);
@@ -492,12 +510,21 @@ function createApi(wasm, runtime = {}) {
     return wasm.__isValidE164Buffered(length);
   }
 
+  /** `now` of validateCreateTask: a Date read here as its time (NaN if it is not a real Date). */
+  function nowArgument(now) {
+    try {
+      return now instanceof Date ? getTime.call(now) : now;
+    } catch {
+      return NaN; // Object.create(Date.prototype), a revoked Proxy: the core says "now must be a valid Date"
+    }
+  }
+
   return {
     SuperfoneClient,
     SuperfoneError,
     isValidE164,
     normalizePhone: wasm.normalizePhone,
     validateUpsertLead: (input) => wasm.validateUpsertLead(encodeInput(input)),
-    validateCreateTask: (input, now) => wasm.validateCreateTask(encodeInput(input), now),
+    validateCreateTask: (input, now) => wasm.validateCreateTask(encodeInput(input), nowArgument(now)),
   };
 }

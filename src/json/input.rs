@@ -210,6 +210,7 @@ impl Reader<'_> {
                         return Ok(Read::Unreadable);
                     }
                     b'K' => "could not be read (listing its keys threw)",
+                    b'S' => "makes the input too large (over 1000000 values in all, a shared object counted each time it appears)",
                     _ => return Err(Malformed),
                 };
                 self.issue(path, message)
@@ -389,13 +390,16 @@ mod tests {
     #[test]
     fn what_json_cannot_carry_is_an_issue_naming_its_field_and_its_place_holds_null() {
         let read = read_input(
-            r#"{"a":!N,"b":[1,!B],"c":{"d":!J},"e":!D,"f":!T,"g":!R,"h":!M,"i":!K}"#,
+            r#"{"a":!N,"b":[1,!B],"c":{"d":!J},"e":!D,"f":!T,"g":!R,"h":!M,"i":!K,"j":!S}"#,
             "",
         );
-        assert_eq!(fields(&read), ["a", "b[1]", "c.d", "e", "f", "g", "h", "i"]);
+        assert_eq!(
+            fields(&read),
+            ["a", "b[1]", "c.d", "e", "f", "g", "h", "i", "j"]
+        );
         assert_eq!(
             read.value.to_json(),
-            r#"{"a":null,"b":[1,null],"c":{"d":null},"e":null,"f":null,"g":null,"h":null,"i":null}"#
+            r#"{"a":null,"b":[1,null],"c":{"d":null},"e":null,"f":null,"g":null,"h":null,"i":null,"j":null}"#
         );
         assert_eq!(read.issues[6].message, "has more than 100000 items");
     }

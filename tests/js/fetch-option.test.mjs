@@ -274,3 +274,14 @@ describe('the default fetch', () => {
     }
   });
 });
+
+describe('a custom fetch that resolves to Response.error()', () => {
+  test('is a network failure (retryable), not an HTTP status 0', async () => {
+    let calls = 0;
+    const client = clientWith(async () => { calls += 1; return Response.error(); }, { maxRetries: 1 });
+    const err = await rejectsWith(client.listLabels(), { kind: 'network', retryable: true });
+    assert.match(err.message, /network error/);
+    assert.equal(err.status, undefined);
+    assert.equal(calls, 2, 'retried once, as a dropped connection is');
+  });
+});

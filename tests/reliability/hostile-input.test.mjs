@@ -190,6 +190,69 @@ test('a Date is taken as its ISO 8601 string (documented), for a date and for a 
   assert.deepEqual(validateUpsertLead({ customer_phone: PHONE, first_name: new Date(0) }), []);
 });
 
+describe('objects reached more than once', () => {
+  // Written as a tree, an object referenced twice at every level is 2^depth paths: the
+  // walk must stop with an issue, not block the process (a Node request passed by mistake is one).
+  const cyclicTwice = () => {
+    const lead = { customer_phone: PHONE };
+    lead.self = lead;
+    lead.parent = lead;
+    return lead;
+  };
+  const sharedAtEveryLevel = () => {
+    let v = { leaf: 1 };
+    for (let i = 0; i < 30; i++) v = { a: v, b: v };
+    return v;
+  };
+  test('an object that refers to itself twice: a validation issue at once, naming the fields', async () => {
+    const started = performance.now();
+    const issues = validateUpsertLead(cyclicTwice());
+    const err = await client.upsertLead(cyclicTwice()).catch((e) => e);
+    assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+    assert.ok(err instanceof SuperfoneError && err.kind === 'validation', String(err));
+    assert.match(err.message, /refers to itself/);
+    assert.deepEqual(issues.map((i) => i.field).filter((f) => f === 'self' || f === 'parent'), ['self', 'parent']);
+  });
+  test('a shared object at each of 30 levels (no cycle): refused as too large, promptly', async () => {
+    const started = performance.now();
+    const err = await client.upsertLead({ customer_phone: PHONE, extra: sharedAtEveryLevel() }).catch((e) => e);
+    assert.ok(performance.now() - started < 10_000, `took ${performance.now() - started} ms`);
+    assert.ok(err instanceof SuperfoneError && err.kind === 'validation', String(err));
+    assert.match(err.message, /too large/);
+  });
+  test('the same object twice, side by side (not a cycle), is read twice', () => {
+    const labels = ['Hot'];
+    const issues = validateUpsertLead({ customer_phone: PHONE, add_labels: labels, notes: [labels, labels] });
+    assert.deepEqual(issues.map((i) => i.field), ['notes']); // an unknown field, not a cycle
+  });
+});
+
+describe('iterate* reads its query only after the core has checked it', () => {
+  const cases = [
+    ['a limit getter that throws', () => ({ get limit() { throw new Error('boom-limit'); } }), 'limit'],
+    ['a page getter that throws', () => ({ get page() { throw new Error('boom-page'); } }), 'page'],
+    ['a revoked Proxy', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }, undefined],
+  ];
+  for (const [name, query, field] of cases) {
+    test(`${name}: a validation SuperfoneError${field ? ` naming ${field}` : ''}, nothing sent`, async () => {
+      const before = mock.requests.length;
+      const iterate = async () => { for await (const row of client.iterateLabels(query())) void row; };
+      const err = await iterate().catch((e) => e);
+      assert.ok(err instanceof SuperfoneError, `not a SuperfoneError: ${err}`);
+      assert.equal(err.kind, 'validation');
+      if (field) assert.equal(err.field, field);
+      assert.equal(mock.requests.length, before);
+    });
+  }
+});
+
+test('validateCreateTask with a `now` that only looks like a Date throws the validation error for now', () => {
+  for (const now of [Object.create(Date.prototype), (() => { const { proxy, revoke } = Proxy.revocable(new Date(), {}); revoke(); return proxy; })()]) {
+    assert.throws(() => validateCreateTask({ type: 'REMINDER', due_date: hoursFromNow(1) }, now),
+      (e) => e instanceof SuperfoneError && e.kind === 'validation' && e.field === 'now');
+  }
+});
+
 describe('prototype tricks', () => {
   test('an own "__proto__" key (from JSON.parse) is an unknown field, and pollutes nothing', async () => {
     const input = JSON.parse(`{"customer_phone":"${PHONE}","__proto__":{"create_customer_if_customer_phone_not_found":true,"polluted":1}}`);
