@@ -410,7 +410,9 @@ impl Kind {
             Str => "a string",
             Bool => "a boolean",
             Num => "a number",
+            Id if JS_NUMBERS => "a non-negative integer id up to 9007199254740991 (the largest integer a JavaScript number holds exactly)",
             Id => "a non-negative integer id",
+            Count if JS_NUMBERS => "a non-negative whole number up to 9007199254740991 (the largest integer a JavaScript number holds exactly)",
             Count => "a non-negative whole number",
             Object(_) | AnyObject => "an object",
             ArrayOf(_) => "an array",
@@ -430,13 +432,16 @@ fn value(s: &mut Scanner<'_>, kind: Kind, nullable: bool) -> Result<(), Mismatch
             return Ok(());
         }
         Id | Count | Num if number => {
+            let at = s.pos;
             if s.short_u64() {
+                if JS_NUMBERS && !matches!(kind, Num) && !js_exact(&s.text()[at..s.pos]) {
+                    return Err(expected(kind, nullable, at, number_found_at(s, at)));
+                }
                 return Ok(());
             }
-            let at = s.pos;
             let n = s.number()?;
             let fits = match kind {
-                Id => n.is_u64(s.text()),
+                Id => n.is_u64(s.text()) && (!JS_NUMBERS || js_exact(&s.text()[n.start..n.end])),
                 Count => n.is_count(s.text()),
                 _ => true,
             };
@@ -579,6 +584,23 @@ fn expected(kind: Kind, nullable: bool, at: usize, found: Found) -> Mismatch {
 }
 
 /// A number as a message quotes it: as written, cut to 40 characters.
+/// Whether whole numbers reach the caller as JavaScript numbers (the wasm build: the shell
+/// hands the body to `JSON.parse`): then an id or a count beyond 2^53 - 1 would arrive rounded,
+/// a silently wrong value, and is refused. Native callers decode into `u64`, which holds them.
+const JS_NUMBERS: bool = cfg!(target_arch = "wasm32");
+
+/// Whether the plain digits `digits` are at most 2^53 - 1 (`Number.MAX_SAFE_INTEGER`).
+fn js_exact(digits: &[u8]) -> bool {
+    const MAX: &[u8] = b"9007199254740991";
+    digits.len() < MAX.len() || (digits.len() == MAX.len() && digits <= MAX)
+}
+
+/// The number whose plain digits start at `at` (the cursor is just past them), as found.
+#[cold]
+fn number_found_at(s: &Scanner<'_>, at: usize) -> Found {
+    Found::Number(String::from_utf8_lossy(&s.text()[at..s.pos]).into_owned())
+}
+
 #[cold]
 fn number_found(s: &Scanner<'_>, n: Number) -> Found {
     const MAX: usize = 40;

@@ -474,6 +474,17 @@ describe('decode: a 2xx that is not the documented envelope', () => {
     await rejectsWith(client.listLabels(), { kind: 'decode', status: 200 });
   });
 
+  test('an id beyond 2^53 - 1, which JSON.parse would round, is refused; 2^53 - 1 is kept exactly', async () => {
+    const lead = await client.getLead('+918000000001');
+    const withId = (id) => JSON.stringify({ data: lead, message: 'success' }).replace(`"id":${lead.id},`, `"id":${id},`);
+    emulator.faults.next({ status: 200, body: withId('9007199254740993') });
+    const err = await rejectsWith(client.getLead('+918000000001'), { kind: 'decode', status: 200, retryable: false });
+    assert.match(err.message, /9007199254740993/);
+    assert.match(err.message, /up to 9007199254740991/);
+    emulator.faults.next({ status: 200, body: withId('9007199254740991') });
+    assert.equal((await client.getLead('+918000000001')).id, 9007199254740991);
+  });
+
   test('a 200 with a JSON array instead of the envelope', async () => {
     emulator.faults.next({ status: 200, body: [1, 2, 3] });
     await rejectsWith(client.listLabels(), { kind: 'decode', status: 200 });
