@@ -205,6 +205,26 @@ fn shape_error(
     }
 }
 
+/// The decode error for a good list response (`body`, already checked) that is not page
+/// `expected`, or `None` when it is (or its `current_page` is not a plain integer, which the
+/// shape check admits as `2.0` and the like: then nothing is claimed).
+pub fn page_mismatch(status: u16, body: &str, expected: u64) -> Option<Error> {
+    let body = body.strip_prefix('\u{feff}').unwrap_or(body);
+    let data = json::member(body, "data")?;
+    let current: u64 = json::member(data, "current_page")?.trim().parse().ok()?;
+    (current != expected).then(|| Error {
+        kind: ErrorKind::Decode,
+        status: Some(status),
+        message: format!(
+            "page {expected} was asked for and the response is page {current}: the list changed \
+             during the iteration, or the server ignores `page`; start the iteration again"
+        ),
+        field: None,
+        body: Some(Body::Json(body.to_owned())),
+        retryable: false,
+    })
+}
+
 /// The type of the JSON value `body` holds (it is valid JSON).
 fn top_level_type(body: &str) -> &'static str {
     match body
@@ -343,6 +363,29 @@ pub(crate) fn json_path_at(json: &[u8], end: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_page_other_than_the_one_asked_for_is_a_decode_error() {
+        let page = |current: &str| {
+            format!(
+                r#"{{"data":{{"rows":[],"total_pages":2,"current_page":{current},"page_size":50,"total_items":60}},"message":"success"}}"#
+            )
+        };
+        assert!(page_mismatch(200, &page("3"), 3).is_none());
+        let err = page_mismatch(200, &page("2"), 3).unwrap();
+        assert_eq!(err.kind, ErrorKind::Decode);
+        assert_eq!(err.status, Some(200));
+        assert!(
+            err.message
+                .starts_with("page 3 was asked for and the response is page 2"),
+            "{}",
+            err.message
+        );
+        assert!(!err.retryable);
+        // What the shape check admits but is no plain integer claims nothing.
+        assert!(page_mismatch(200, &page("3.0"), 2).is_none());
+    }
+
     use super::*;
 
     fn path_of(json: &str, at: &str) -> String {

@@ -2,7 +2,7 @@
 //! [`Exchange::request`], reports what came back, and is told to finish, wait and send again, or
 //! fail. Every decision (decoding, error kinds, retries) is made here, where it can be tested.
 
-use crate::decode::check_response;
+use crate::decode::{check_response, page_mismatch};
 use crate::endpoint::HttpRequest;
 use crate::error::Error;
 use crate::retry::{decide, Decision, Outcome, RetryPolicy};
@@ -35,6 +35,8 @@ pub struct Exchange {
     request: HttpRequest,
     policy: RetryPolicy,
     retries_done: u32,
+    /// The list page asked for, when a good response must be that page (iterating).
+    expected_page: Option<u64>,
 }
 
 impl Exchange {
@@ -44,7 +46,16 @@ impl Exchange {
             request,
             policy,
             retries_done: 0,
+            expected_page: None,
         }
+    }
+
+    /// A good response must be list page `page` (its `current_page`): a page of an iteration.
+    /// A server that answers another page (the list shrank under the iteration, or it ignores
+    /// `page`) would make the iteration yield rows twice or skip them; it is a decode error.
+    pub fn expecting_page(mut self, page: u64) -> Self {
+        self.expected_page = Some(page);
+        self
     }
 
     /// The request to send on every attempt.
@@ -82,7 +93,13 @@ impl Exchange {
         context: impl FnOnce() -> (Option<String>, f64, f64),
     ) -> Step {
         match check_response(self.request.endpoint, status, body) {
-            Ok(()) => Step::Done,
+            Ok(()) => match self
+                .expected_page
+                .and_then(|p| page_mismatch(status, body, p))
+            {
+                Some(err) => Step::Fail(err),
+                None => Step::Done,
+            },
             Err(err) => {
                 let (retry_after, now_ms, jitter) = context();
                 self.next(

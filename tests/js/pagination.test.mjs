@@ -22,6 +22,27 @@ const LABELS = '/enterprise/api/label';
 const labelQueries = () => requestsTo(emulator, LABELS).map((r) => Object.fromEntries(new URLSearchParams(r.query)));
 const allLabelIds = () => emulator.inspect().labels.map((l) => l.id);
 
+describe('a page other than the one asked for', () => {
+  test('page 3 answered with page 2 (the list shrank, or page is ignored): a decode error, no row twice', async () => {
+    const pageTwo = await client.listLabels({ page: 2, page_size: 50 });
+    const rows = client.iterateLabels({ page_size: 50 })[Symbol.asyncIterator]();
+    const seen = [];
+    for (let i = 0; i < 100; i++) seen.push((await rows.next()).value.id);
+    emulator.faults.next({ status: 200, body: JSON.stringify({ data: pageTwo, message: 'success' }) });
+    const err = await rows.next().catch((e) => e);
+    assert.equal(err?.kind, 'decode', String(err));
+    assert.match(err.message, /^page 3 was asked for and the response is page 2/);
+    assert.equal(new Set(seen).size, 100);
+  });
+
+  test('the query\'s own page is the one expected first', async () => {
+    emulator.faults.next({ status: 200, body: JSON.stringify({ data: await client.listLabels({ page: 1, page_size: 50 }), message: 'success' }) });
+    await rejectsWith(collect(client.iterateLabels({ page: 2, page_size: 50 })), { kind: 'decode' });
+    const rows = await collect(client.iterateLabels({ page: 2, page_size: 50 }));
+    assert.equal(rows.length, 70);
+  });
+});
+
 describe('iterateLabels over 120 labels', () => {
   test('page_size 50: 120 rows in order, 3 requests', async () => {
     const rows = await collect(client.iterateLabels({ page_size: 50 }));
