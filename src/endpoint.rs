@@ -644,6 +644,19 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), String> {
     if host.is_empty() || !host.bytes().all(valid) || host.starts_with('.') || host.contains("..") {
         return Err("has an invalid host name".into());
     }
+    // A host whose last label is a number is an IPv4 address to `fetch`'s URL parser (WHATWG),
+    // which refuses `999.1.1.1` or `example.123` only when the call is made; here, at once.
+    let last = host.strip_suffix('.').unwrap_or(host);
+    let last = last.rsplit('.').next().unwrap_or(last);
+    let numeric = !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
+        || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"))
+            && last[2..].bytes().all(|b| b.is_ascii_hexdigit());
+    if numeric && host.parse::<Ipv4Addr>().is_err() {
+        return Err(
+            "has a host that ends in a number but is not an IPv4 address (four numbers 0-255)"
+                .into(),
+        );
+    }
     Ok((host, port))
 }
 
@@ -990,6 +1003,14 @@ mod tests {
             normalize_base_url("http://127.1.2.3/x").unwrap(),
             "http://127.1.2.3/x"
         );
+        assert_eq!(
+            normalize_base_url("https://10.0.0.1/x").unwrap(),
+            "https://10.0.0.1/x"
+        );
+        assert_eq!(
+            normalize_base_url("https://crm2.example.in").unwrap(),
+            "https://crm2.example.in"
+        );
     }
 
     #[test]
@@ -1012,6 +1033,11 @@ mod tests {
             "http://128.0.0.1",
             "http://localhost.evil.com",
             "http://[::2]",
+            "https://999.1.1.1",
+            "https://1.2.3.4.5",
+            "https://example.123",
+            "https://api.superfone.co.in.1",
+            "https://0x7f.1",
         ] {
             assert!(
                 normalize_base_url(bad).is_err(),

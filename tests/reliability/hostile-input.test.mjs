@@ -334,6 +334,8 @@ describe('client and request options', () => {
     ['headers value: a number', { apiKey: 'k', headers: { 'x-a': 1 } }, /^headers/],
     ['fetch: a string', { apiKey: 'k', fetch: 'fetch' }, 'fetch'],
     ['baseUrl: a number', { apiKey: 'k', baseUrl: 42 }, 'baseUrl'],
+    ['baseUrl: a host fetch would parse as a bad IPv4 address', { apiKey: 'k', baseUrl: 'https://999.1.1.1' }, 'baseUrl'],
+    ['baseUrl: a host ending in a number', { apiKey: 'k', baseUrl: 'https://api.superfone.co.in.1' }, 'baseUrl'],
     ['an unknown option', { apiKey: 'k', apikey: 'k' }, /./],
   ];
   for (const [name, options, field] of bad) {
