@@ -436,6 +436,13 @@ impl ClientConfig {
                 issues.push(ValidationIssue::new(field, message));
             } else if let Some(message) = reserved_header(&lower) {
                 issues.push(ValidationIssue::new(field, message));
+            } else if let Some(message) = transport_header(&lower) {
+                issues.push(ValidationIssue::new(field, message));
+            } else if headers.iter().any(|(seen, _)| *seen == lower) {
+                issues.push(ValidationIssue::new(
+                    field,
+                    "is given twice (header names are the same whatever their case)",
+                ));
             } else if let Err(message) = check_header_value(&value) {
                 issues.push(ValidationIssue::new(field, message));
             } else {
@@ -529,8 +536,27 @@ fn reserved_header(lower: &str) -> Option<&'static str> {
     }
 }
 
-/// What `fetch` accepts in a header value: no CR, LF or NUL, nothing beyond Latin-1. The value
-/// itself is never quoted back (it may be a credential).
+/// Headers of the connection and the message framing, which `fetch` owns: Node's refuses
+/// some (the call would fail as a network error, retried) and drops or replaces the others.
+fn transport_header(lower: &str) -> Option<&'static str> {
+    matches!(
+        lower,
+        "connection"
+            | "content-length"
+            | "expect"
+            | "host"
+            | "keep-alive"
+            | "te"
+            | "trailer"
+            | "transfer-encoding"
+            | "upgrade"
+            | "accept-encoding"
+    )
+    .then_some("cannot be set: fetch owns the connection and framing headers (it refuses or replaces them)")
+}
+
+/// What `fetch` accepts in a header value: no control character but a tab, nothing beyond
+/// Latin-1. The value itself is never quoted back (it may be a credential).
 fn check_header_value(value: &str) -> Result<(), String> {
     if value.len() > MAX_HEADER_VALUE_CHARS {
         Err(format!(
@@ -538,6 +564,11 @@ fn check_header_value(value: &str) -> Result<(), String> {
         ))
     } else if value.contains(['\r', '\n', '\0']) {
         Err("contains a line break or NUL, which a header value cannot carry".into())
+    } else if value
+        .chars()
+        .any(|c| (c < ' ' && c != '\t') || c == '\u{7f}')
+    {
+        Err("contains a control character, which fetch refuses in a header value".into())
     } else if value.chars().any(|c| c > '\u{ff}') {
         Err("contains a character beyond U+00FF, which fetch cannot send in a header".into())
     } else {

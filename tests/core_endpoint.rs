@@ -322,6 +322,52 @@ fn extra_header_values_must_not_carry_line_breaks_or_nul() {
 }
 
 #[test]
+fn extra_header_values_must_not_carry_control_characters_but_a_tab() {
+    for value in ["a\u{1}b", "a\u{8}", "\u{b}", "a\u{1f}", "a\u{7f}b"] {
+        let err =
+            ClientConfig::new(KEY, None, None, vec![("x-a".into(), value.into())]).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("headers.x-a"), "{value:?}");
+        assert!(err.message.contains("control character"), "{}", err.message);
+    }
+    assert!(ClientConfig::new(KEY, None, None, vec![("x-a".into(), "a\tb".into())]).is_ok());
+    let err = ClientConfig::new(KEY, None, Some("app\u{7}"), vec![]).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("userAgent"));
+}
+
+#[test]
+fn extra_headers_cannot_be_the_connection_and_framing_ones_fetch_owns() {
+    for name in [
+        "Transfer-Encoding",
+        "upgrade",
+        "keep-alive",
+        "expect",
+        "connection",
+        "content-length",
+        "host",
+        "te",
+        "trailer",
+        "accept-encoding",
+    ] {
+        let err = ClientConfig::new(KEY, None, None, vec![(name.into(), "v".into())]).unwrap_err();
+        assert_eq!(err.field, Some(format!("headers.{name}")));
+        assert!(err.message.contains("fetch owns"), "{}", err.message);
+    }
+}
+
+#[test]
+fn an_extra_header_given_twice_in_two_cases_is_refused() {
+    let err = ClientConfig::new(
+        KEY,
+        None,
+        None,
+        vec![("x-dup".into(), "a".into()), ("X-DUP".into(), "b".into())],
+    )
+    .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("headers.X-DUP"));
+    assert!(err.message.contains("given twice"), "{}", err.message);
+}
+
+#[test]
 fn extra_headers_cannot_override_the_api_key_or_content_type() {
     for name in [
         "x-api-key",
