@@ -286,7 +286,7 @@ function createApi(wasm, runtime = {}) {
 
   /**
    * Sends the request once. Settles with `{ status, headers, bytes }` or `{ failure, detail }`
-   * (`failure`: 'timeout', 'aborted' or 'network'); never rejects. The timeout covers reading the
+   * (`failure`: 'timeout', 'aborted', 'network' or 'redirected'); never rejects. The timeout covers reading the
    * body. The timer and the caller's signal settle the attempt themselves, so a `fetch` that
    * ignores its signal, or a body that never ends, cannot keep the call waiting. Without a
    * caller's signal the attempt's timeout is its group's (see `joinGroup`).
@@ -358,6 +358,11 @@ function createApi(wasm, runtime = {}) {
             return;
           }
           ({ status, headers } = response);
+          if (response.redirected === true) {
+            // A custom fetch that dropped `redirect: 'manual'` (a wrapper building its own init).
+            settle(REDIRECTED);
+            return;
+          }
           if (status === 0 && response.type === 'error') {
             // Response.error(): how a fetch wrapper or a mock reports a network failure.
             settle({ failure: 'network', detail: 'fetch resolved to a network error (Response.error())' });
@@ -463,6 +468,7 @@ function createApi(wasm, runtime = {}) {
   const utf8 = new TextDecoder();
   const ABORTED = Object.freeze({ failure: 'aborted' });
   const TIMED_OUT = Object.freeze({ failure: 'timeout' });
+  const REDIRECTED = Object.freeze({ failure: 'redirected' });
 
   /** Waits `ms`; resolves `false` at once when `signal` fires first. */
   function sleep(ms, signal) {

@@ -217,7 +217,7 @@ pub fn page_mismatch(status: u16, body: &str, expected: u64) -> Option<Error> {
         status: Some(status),
         message: format!(
             "page {expected} was asked for and the response is page {current}: the list changed \
-             during the iteration, or the server ignores `page`; start the iteration again"
+             during the iteration, or the server ignores `page`"
         ),
         field: None,
         body: Some(Body::Json(body.to_owned())),

@@ -677,11 +677,13 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), String> {
     }
     // A host whose last label is a number is an IPv4 address to `fetch`'s URL parser (WHATWG),
     // which refuses `999.1.1.1` or `example.123` only when the call is made; here, at once.
-    let last = host.strip_suffix('.').unwrap_or(host);
-    let last = last.rsplit('.').next().unwrap_or(last);
-    let numeric = !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
-        || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"))
-            && last[2..].bytes().all(|b| b.is_ascii_hexdigit());
+    let bytes = host.as_bytes();
+    let bytes = bytes.strip_suffix(b".").unwrap_or(bytes);
+    let last = &bytes[bytes.iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1)..];
+    let numeric = match last {
+        [b'0', b'x' | b'X', hex @ ..] => hex.iter().all(u8::is_ascii_hexdigit),
+        digits => !digits.is_empty() && digits.iter().all(u8::is_ascii_digit),
+    };
     if numeric && host.parse::<Ipv4Addr>().is_err() {
         return Err(
             "has a host that ends in a number but is not an IPv4 address (four numbers 0-255)"

@@ -16,6 +16,9 @@ pub enum Failure {
     Timeout(f64),
     /// The caller's signal fired.
     Aborted,
+    /// A custom `fetch` followed a redirect the SDK asked it not to (`redirect: 'manual'`): the
+    /// request, x-api-key included, may have reached another host. Never retried.
+    Redirected,
 }
 
 /// What the driver does next.
@@ -117,6 +120,14 @@ impl Exchange {
     pub fn on_failure(&mut self, failure: Failure, now_ms: f64, jitter: f64) -> Step {
         let (outcome, err) = match failure {
             Failure::Aborted => return Step::Fail(Error::aborted()),
+            Failure::Redirected => {
+                let mut err = Error::network(
+                    "the custom fetch followed a redirect (the SDK asks for redirect: 'manual'), \
+                     so the x-api-key may have reached another host; pass the Request on unchanged",
+                );
+                err.retryable = false;
+                return Step::Fail(err);
+            }
             Failure::Network(detail) => (Outcome::Network, Error::network(self.redact(&detail))),
             Failure::Timeout(ms) => (Outcome::Timeout, Error::timeout(ms)),
         };
@@ -254,6 +265,16 @@ mod tests {
 
     #[test]
     fn a_timed_out_create_task_fails_at_once_and_is_not_retryable() {
+        let Step::Fail(err) = get_labels().on_failure(Failure::Redirected, 0.0, 0.5) else {
+            panic!("a followed redirect is never retried");
+        };
+        assert_eq!(err.kind, ErrorKind::Network);
+        assert!(!err.retryable);
+        assert!(
+            err.message.contains("followed a redirect"),
+            "{}",
+            err.message
+        );
         let Step::Fail(err) = create_task().on_failure(Failure::Timeout(100.0), 0.0, 0.5) else {
             panic!("no blind retry")
         };

@@ -410,9 +410,11 @@ impl Kind {
             Str => "a string",
             Bool => "a boolean",
             Num => "a number",
-            Id if JS_NUMBERS => "a non-negative integer id up to 9007199254740991 (the largest integer a JavaScript number holds exactly)",
+            Id if JS_NUMBERS => "a non-negative integer id of at most 2^53 - 1 (9007199254740991)",
             Id => "a non-negative integer id",
-            Count if JS_NUMBERS => "a non-negative whole number up to 9007199254740991 (the largest integer a JavaScript number holds exactly)",
+            Count if JS_NUMBERS => {
+                "a non-negative whole number of at most 2^53 - 1 (9007199254740991)"
+            }
             Count => "a non-negative whole number",
             Object(_) | AnyObject => "an object",
             ArrayOf(_) => "an array",

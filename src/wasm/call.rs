@@ -105,12 +105,14 @@ impl Call {
         }
     }
 
-    /// The attempt ended without a response: `kind` is `"timeout"`, `"aborted"` or `"network"`
-    /// (with the runtime's `detail`). Returns the wait before the next attempt, or throws.
+    /// The attempt ended without a response: `kind` is `"timeout"`, `"aborted"`, `"network"`
+    /// (with the runtime's `detail`) or `"redirected"` (a custom fetch followed a redirect).
+    /// Returns the wait before the next attempt, or throws.
     pub fn on_failure(&mut self, kind: &str, detail: Option<String>) -> Result<f64, JsValue> {
         let failure = match kind {
             "timeout" => Failure::Timeout(self.timeout_ms),
             "aborted" => Failure::Aborted,
+            "redirected" => Failure::Redirected,
             _ => Failure::Network(detail.unwrap_or_else(|| "fetch failed".to_owned())),
         };
         let (now, jitter) = clock();

@@ -480,7 +480,7 @@ describe('decode: a 2xx that is not the documented envelope', () => {
     emulator.faults.next({ status: 200, body: withId('9007199254740993') });
     const err = await rejectsWith(client.getLead('+918000000001'), { kind: 'decode', status: 200, retryable: false });
     assert.match(err.message, /9007199254740993/);
-    assert.match(err.message, /up to 9007199254740991/);
+    assert.match(err.message, /at most 2\^53 - 1 \(9007199254740991\)/);
     emulator.faults.next({ status: 200, body: withId('9007199254740991') });
     assert.equal((await client.getLead('+918000000001')).id, 9007199254740991);
   });

@@ -3,6 +3,7 @@
 // body), with no sockets.
 
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { describe, test } from 'node:test';
 import { hoursFromNow, rejectsWith, within } from './helpers.mjs';
 
@@ -283,5 +284,37 @@ describe('a custom fetch that resolves to Response.error()', () => {
     assert.match(err.message, /network error/);
     assert.equal(err.status, undefined);
     assert.equal(calls, 2, 'retried once, as a dropped connection is');
+  });
+});
+
+describe('a custom fetch that follows a redirect the SDK asked it not to', () => {
+  test('is refused once, not retried (the key may have left): kind network, not retryable', async () => {
+    const seen = { origin: 0, elsewhere: [] };
+    const elsewhere = http.createServer((req, res) => {
+      seen.elsewhere.push(req.headers['x-api-key']);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { rows: [], total_pages: 0, current_page: 1, page_size: 50, total_items: 0 }, message: 'success' }));
+    });
+    await new Promise((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const origin = http.createServer((req, res) => {
+      seen.origin += 1;
+      res.writeHead(302, { location: `http://127.0.0.1:${elsewhere.address().port}${req.url}` });
+      res.end();
+    });
+    await new Promise((resolve) => origin.listen(0, '127.0.0.1', resolve));
+    try {
+      // A wrapper that builds its own init, and so drops redirect: 'manual'.
+      const wrapper = (request) => fetch(request.url, { method: request.method, headers: request.headers });
+      const client = clientWith(wrapper, { baseUrl: `http://127.0.0.1:${origin.address().port}/superfone` });
+      const err = await rejectsWith(client.listLabels(), { kind: 'network', retryable: false });
+      assert.match(err.message, /followed a redirect/);
+      assert.doesNotMatch(err.message, /sf_test_key/);
+      assert.equal(seen.origin, 1, 'not retried');
+      assert.equal(seen.elsewhere.length, 1);
+    } finally {
+      origin.closeAllConnections();
+      elsewhere.closeAllConnections();
+      await Promise.all([new Promise((r) => origin.close(r)), new Promise((r) => elsewhere.close(r))]);
+    }
   });
 });
