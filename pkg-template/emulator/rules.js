@@ -28,7 +28,7 @@ export function requireE164(value, field) {
 }
 
 const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
 
 /**
  * Parses an ISO 8601 date-time with a time zone (`2026-05-20T15:00:00Z`,
@@ -48,7 +48,8 @@ export function parseIsoDateTime(value, field) {
   const daysInMonth = new Date(utc(year, month, 0)).getUTCDate();
   const offsetMinutes = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) throw fail();
-  if (Math.abs(offsetMinutes) > 18 * 60) throw fail();
+  // The SDK's own rule (src/time.rs): any number of fraction digits, offsets to ±23:59.
+  if (m[10] !== undefined && (Number(m[10]) > 23 || Number(m[11]) > 59)) throw fail();
   return utc(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
 

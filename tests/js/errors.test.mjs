@@ -214,6 +214,19 @@ describe('server (HTTP 5xx and other statuses)', () => {
   });
 });
 
+describe('dates: what the validator accepts, the emulator accepts too', () => {
+  for (const due_date of ['2030-05-20T15:00:00+20:00', '2030-05-20T15:00:00.1234567891Z', '2030-05-20T15:00:00-23:59']) {
+    test(`createTask with due_date ${due_date}`, async () => {
+      const task = await client.createTask(1001, { type: 'REMINDER', due_date });
+      assert.equal(new Date(task.due_date).getTime(), new Date(due_date).getTime());
+    });
+  }
+  test('an offset past 23:59 is refused before sending', async () => {
+    await rejectsWith(client.createTask(1001, { type: 'REMINDER', due_date: '2030-05-20T15:00:00+24:00' }), { kind: 'validation', field: 'due_date' });
+    assert.equal(emulator.requests.length, 0);
+  });
+});
+
 describe('timeout', () => {
   test('a response slower than timeoutMs → timeout, settled promptly', async () => {
     emulator.faults.next({ delayMs: 10_000 });
