@@ -16,7 +16,7 @@ const MAX_DEPTH = 32;
 const MAX_ITEMS = 100_000;
 // All the values of one input, an object counted each time it appears: an object referenced
 // twice at each of 32 levels (or a Node request passed by mistake) is 2^32 paths to walk.
-const MAX_VALUES = 1_000_000;
+const MAX_VALUES = 200_000;
 /** The values left to write of the input being written. */
 let budget = 0;
 /** The objects and arrays being written, outermost first: meeting one again is a cycle. */
@@ -36,6 +36,7 @@ function encodeInput(value, pick) {
 }
 
 function encodeValue(v, depth, pick) {
+  if (--budget < 0) return '!S';
   switch (typeof v) {
     case 'undefined':
       return 'null';
@@ -57,7 +58,6 @@ function encodeValue(v, depth, pick) {
       return '!J'; // a function or a symbol
   }
   if (depth >= MAX_DEPTH || ancestors.includes(v)) return '!D';
-  if (--budget < 0) return '!S';
   // A revoked Proxy throws from `instanceof` and `Array.isArray`; a Date-like object from getTime.
   let isDate;
   let isArray;
@@ -87,7 +87,7 @@ function encodeValue(v, depth, pick) {
     if (length > MAX_ITEMS) return '!M';
     let text = '[';
     ancestors.push(v);
-    for (let i = 0; i < Math.trunc(length); i++) {
+    for (let i = 0; i < Math.trunc(length) && budget >= 0; i++) {
       if (i > 0) text += ',';
       let item;
       try {
@@ -110,6 +110,7 @@ function encodeValue(v, depth, pick) {
   let text = '{';
   ancestors.push(v);
   for (const key of keys) {
+    if (budget < 0) break; // too large: one issue where it was found, the rest left out
     let child;
     try {
       child = v[key];

@@ -211,6 +211,14 @@ fn shape_error(
 pub fn page_mismatch(status: u16, body: &str, expected: u64) -> Option<Error> {
     let body = body.strip_prefix('\u{feff}').unwrap_or(body);
     let data = json::member(body, "data")?;
+    // An empty page yields nothing twice: servers may answer it as page 0 or as the last page.
+    let rows = json::member(data, "rows")?;
+    if rows
+        .bytes()
+        .all(|b| matches!(b, b'[' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        return None;
+    }
     let current: u64 = json::member(data, "current_page")?.trim().parse().ok()?;
     (current != expected).then(|| Error {
         kind: ErrorKind::Decode,
@@ -368,10 +376,13 @@ mod tests {
     fn a_page_other_than_the_one_asked_for_is_a_decode_error() {
         let page = |current: &str| {
             format!(
-                r#"{{"data":{{"rows":[],"total_pages":2,"current_page":{current},"page_size":50,"total_items":60}},"message":"success"}}"#
+                r#"{{"data":{{"rows":[{{"id":1}}],"total_pages":2,"current_page":{current},"page_size":50,"total_items":60}},"message":"success"}}"#
             )
         };
         assert!(page_mismatch(200, &page("3"), 3).is_none());
+        // No rows: nothing can be yielded twice, whatever page the server calls it.
+        let empty = r#"{"data":{"rows":[ ],"total_pages":0,"current_page":0,"page_size":50,"total_items":0},"message":"success"}"#;
+        assert!(page_mismatch(200, empty, 1).is_none());
         let err = page_mismatch(200, &page("2"), 3).unwrap();
         assert_eq!(err.kind, ErrorKind::Decode);
         assert_eq!(err.status, Some(200));

@@ -536,23 +536,17 @@ fn reserved_header(lower: &str) -> Option<&'static str> {
     }
 }
 
-/// Headers of the connection and the message framing, which `fetch` owns: Node's refuses
-/// some (the call would fail as a network error, retried) and drops or replaces the others.
+/// Headers of the connection and the message framing that `fetch` owns: Node's refuses the
+/// first four (the call would fail as a network error, retried) and drops or ignores the last
+/// two. `connection: close`, `te` or `accept-encoding: identity` go through, and are allowed.
 fn transport_header(lower: &str) -> Option<&'static str> {
     matches!(
         lower,
-        "connection"
-            | "content-length"
-            | "expect"
-            | "host"
-            | "keep-alive"
-            | "te"
-            | "trailer"
-            | "transfer-encoding"
-            | "upgrade"
-            | "accept-encoding"
+        "keep-alive" | "expect" | "upgrade" | "transfer-encoding" | "host" | "content-length"
     )
-    .then_some("cannot be set: fetch owns the connection and framing headers (it refuses or replaces them)")
+    .then_some(
+        "cannot be set: fetch owns the message framing and the host (it refuses or drops them)",
+    )
 }
 
 /// What `fetch` accepts in a header value: no control character but a tab, nothing beyond
@@ -684,7 +678,8 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), String> {
         [b'0', b'x' | b'X', hex @ ..] => hex.iter().all(u8::is_ascii_hexdigit),
         digits => !digits.is_empty() && digits.iter().all(u8::is_ascii_digit),
     };
-    if numeric && host.parse::<Ipv4Addr>().is_err() {
+    // `bytes` is `host` without a trailing dot (ASCII: checked above), which an address may have.
+    if numeric && host[..bytes.len()].parse::<Ipv4Addr>().is_err() {
         return Err(
             "has a host that ends in a number but is not an IPv4 address (four numbers 0-255)"
                 .into(),
@@ -1039,6 +1034,10 @@ mod tests {
         assert_eq!(
             normalize_base_url("https://10.0.0.1/x").unwrap(),
             "https://10.0.0.1/x"
+        );
+        assert_eq!(
+            normalize_base_url("https://10.1.2.3.").unwrap(),
+            "https://10.1.2.3."
         );
         assert_eq!(
             normalize_base_url("https://crm2.example.in").unwrap(),

@@ -210,7 +210,7 @@ impl Reader<'_> {
                         return Ok(Read::Unreadable);
                     }
                     b'K' => "could not be read (listing its keys threw)",
-                    b'S' => "makes the input too large (over 1000000 values in all, a shared object counted each time it appears)",
+                    b'S' => "makes the input too large (over 200000 values in all, a shared object counted each time it appears)",
                     _ => return Err(Malformed),
                 };
                 self.issue(path, message)

@@ -35,6 +35,11 @@ describe('a page other than the one asked for', () => {
     assert.equal(new Set(seen).size, 100);
   });
 
+  test('an empty page the server numbers 0 ends the iteration quietly (nothing to yield twice)', async () => {
+    emulator.faults.next({ status: 200, body: JSON.stringify({ data: { rows: [], total_pages: 0, current_page: 0, page_size: 50, total_items: 0 }, message: 'success' }) });
+    assert.deepEqual(await collect(client.iterateLabels({ page_size: 50 })), []);
+  });
+
   test('the query\'s own page is the one expected first', async () => {
     emulator.faults.next({ status: 200, body: JSON.stringify({ data: await client.listLabels({ page: 1, page_size: 50 }), message: 'success' }) });
     await rejectsWith(collect(client.iterateLabels({ page: 2, page_size: 50 })), { kind: 'decode' });

@@ -220,6 +220,16 @@ describe('objects reached more than once', () => {
     assert.ok(err instanceof SuperfoneError && err.kind === 'validation', String(err));
     assert.match(err.message, /too large/);
   });
+  test('too large: one issue where the budget ran out, not one per remaining object', async () => {
+    const started = performance.now();
+    const wide = Array(2000).fill(Array(2000).fill(1)); // 4,000,000 values, one shared row
+    const err = await client.upsertLead({ customer_phone: PHONE, extra: wide }).catch((e) => e);
+    assert.ok(performance.now() - started < 5000, `took ${performance.now() - started} ms`);
+    assert.ok(err instanceof SuperfoneError && err.kind === 'validation', String(err));
+    assert.match(err.message, /too large/);
+    const count = Number(/^(\d+) problems/.exec(err.message)?.[1] ?? 1);
+    assert.ok(count <= 3, `${count} issues: ${err.message.slice(0, 200)}`);
+  });
   test('the same object twice, side by side (not a cycle), is read twice', () => {
     const labels = ['Hot'];
     const issues = validateUpsertLead({ customer_phone: PHONE, add_labels: labels, notes: [labels, labels] });
@@ -336,6 +346,7 @@ describe('client and request options', () => {
     ['baseUrl: a number', { apiKey: 'k', baseUrl: 42 }, 'baseUrl'],
     ['headers: transfer-encoding, which Node\'s fetch refuses', { apiKey: 'k', headers: { 'transfer-encoding': 'chunked' } }, 'headers.transfer-encoding'],
     ['headers: a value with a control character', { apiKey: 'k', headers: { 'x-a': 'a\u0001' } }, 'headers.x-a'],
+    ['headers: keep-alive, which Node\'s fetch refuses', { apiKey: 'k', headers: { 'keep-alive': 'timeout=5' } }, 'headers.keep-alive'],
     ['headers: one name twice, in two cases', { apiKey: 'k', headers: { 'x-dup': 'a', 'X-DUP': 'b' } }, 'headers.X-DUP'],
     ['baseUrl: a host fetch would parse as a bad IPv4 address', { apiKey: 'k', baseUrl: 'https://999.1.1.1' }, 'baseUrl'],
     ['baseUrl: a host ending in a number', { apiKey: 'k', baseUrl: 'https://api.superfone.co.in.1' }, 'baseUrl'],
@@ -435,4 +446,9 @@ describe('exotic objects the input walk meets', () => {
 test('after all of it, the module still works', async () => {
   await stillWorks();
   assert.equal(sent, 0);
+});
+
+test('headers Node\'s fetch sends as given are allowed: connection: close, accept-encoding: identity, te', () => {
+  const client = new SuperfoneClient({ apiKey: 'k', fetch: mock, headers: { connection: 'close', 'accept-encoding': 'identity', te: 'trailers' } });
+  assert.match(String(client), /SuperfoneClient/);
 });
