@@ -289,53 +289,31 @@ function createApi(wasm, runtime = {}) {
    * Sends the request once. Settles with `{ status, headers, bytes }` or `{ failure, detail }`
    * (`failure`: 'timeout', 'aborted', 'network' or 'redirected'); never rejects. The timeout covers reading the
    * body. The timer and the caller's signal settle the attempt themselves, so a `fetch` that
-   * ignores its signal, or a body that never ends, cannot keep the call waiting. Without a
-   * caller's signal the attempt's timeout is its group's (see `joinGroup`).
+   * ignores its signal, or a body that never ends, cannot keep the call waiting. The timeout is
+   * the attempt's group's (see `joinGroup`).
    */
   function attempt(fetchFn, url, init, signal, timeoutMs) {
     if (signal?.aborted) return Promise.resolve(ABORTED);
     return new Promise((resolve) => {
       let settled = false;
-      let group;
-      let controller;
-      let timer;
+      // Without a caller's signal (where the runtime allows) the attempt shares its timeout
+      // with others started with it; with one, it has a timeout of its own, which the signal
+      // can cancel alone.
+      const group = signal === undefined && shareTimeouts ? joinGroup(timeoutMs) : newGroup(timeoutMs, 0);
       const settle = (outcome) => {
         if (settled) return;
         settled = true;
-        if (group === undefined) {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-        } else {
-          leaveGroup(group, settle);
-        }
+        signal?.removeEventListener('abort', onAbort);
+        leaveGroup(group, settle);
         resolve(outcome);
       };
       const onAbort = () => {
         settle(ABORTED);
-        controller.abort();
+        group.controller.abort();
       };
-      if (signal === undefined && shareTimeouts) {
-        group = joinGroup(timeoutMs);
-        group.members.add(settle);
-        init.signal = group.controller.signal;
-      } else {
-        controller = new AbortController();
-        const deadline = performance.now() + timeoutMs;
-        let rearmed = false;
-        const onTimer = () => {
-          const early = deadline - performance.now();
-          if (early > 0 && !rearmed) {
-            rearmed = true; // see `expireGroup`
-            timer = setTimeout(onTimer, Math.ceil(early));
-            return;
-          }
-          settle(TIMED_OUT);
-          controller.abort();
-        };
-        timer = setTimeout(onTimer, timeoutMs);
-        signal?.addEventListener('abort', onAbort);
-        init.signal = controller.signal;
-      }
+      group.members.add(settle);
+      signal?.addEventListener('abort', onAbort);
+      init.signal = group.controller.signal;
       const failed = (prefix) => (error) => settle({ failure: 'network', detail: prefix + describe(error) });
       let sent;
       try {
@@ -390,9 +368,9 @@ function createApi(wasm, runtime = {}) {
     });
   }
 
-  // Where the runtime allows (`shareTimeouts`), attempts without a caller's signal share their
-  // timeout in small groups: one AbortController
-  // (whose signal goes to `fetch`, so a timed-out request is cancelled) and one timer for up to
+  // An attempt's timeout is a group's: one AbortController (whose signal goes to `fetch`, so a
+  // timed-out request is cancelled) and one timer. An attempt with a caller's signal has a group
+  // of its own. Where the runtime allows (`shareTimeouts`), the others share groups of up to
   // GROUP_SIZE attempts with the same timeout started within GROUP_MS of the first. The group
   // expires GROUP_MS + timeoutMs after it opened, so every member gets at least its timeoutMs
   // (and at most GROUP_MS more); members still running then time out, and the abort cancels
@@ -419,10 +397,16 @@ function createApi(wasm, runtime = {}) {
       if (open.timer === undefined) open.timer = setTimeout(expireGroup, Math.min(Math.ceil(open.deadline - now), MAX_TIMER_MS), open);
       return open;
     }
-    const wait = GROUP_MS + timeoutMs;
+    openGroup = newGroup(timeoutMs, GROUP_MS);
+    return openGroup;
+  }
+
+  /** A group of its own, which times out `slackMs` + `timeoutMs` from now. */
+  function newGroup(timeoutMs, slackMs) {
+    const now = performance.now();
+    const wait = slackMs + timeoutMs;
     const group = { controller: new AbortController(), members: new Set(), timeoutMs, opened: now, deadline: now + wait, joined: 1, timer: undefined, rearmed: false, expired: false };
     group.timer = setTimeout(expireGroup, Math.min(wait, MAX_TIMER_MS), group);
-    openGroup = group;
     return group;
   }
 
