@@ -371,6 +371,7 @@ pub(crate) fn json_path_at(json: &[u8], end: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_page_other_than_the_one_asked_for_is_a_decode_error() {
@@ -396,8 +397,6 @@ mod tests {
         // What the shape check admits but is no plain integer claims nothing.
         assert!(page_mismatch(200, &page("3.0"), 2).is_none());
     }
-
-    use super::*;
 
     fn path_of(json: &str, at: &str) -> String {
         let end = json.find(at).expect("marker") + at.len();

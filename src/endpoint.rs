@@ -247,6 +247,18 @@ impl Call {
         }
     }
 
+    /// For a page of an iteration (`allow_limit`), the page it asks for: the query's `page`, or
+    /// the first. A good response must be that page (see `Exchange::expecting_page`).
+    pub fn iteration_page(&self) -> Option<u64> {
+        self.allow_limit.then(|| {
+            self.input
+                .as_ref()
+                .and_then(|q| q.get("page"))
+                .and_then(Value::as_u64)
+                .unwrap_or(1)
+        })
+    }
+
     pub fn with_lead_id(mut self, lead_id: impl Into<Value>) -> Self {
         self.lead_id = Some(lead_id.into());
         self
@@ -998,6 +1010,21 @@ pub fn prepare(config: &ClientConfig, call: &Call, now_ms: f64) -> Result<HttpRe
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_iteration_asks_for_the_query_page_or_the_first() {
+        let page = |input: Option<Value>, iterating| {
+            Call {
+                input,
+                allow_limit: iterating,
+                ..Call::new(Endpoint::List(Catalog::Labels))
+            }
+            .iteration_page()
+        };
+        assert_eq!(page(None, true), Some(1));
+        assert_eq!(page(Some(crate::json!({ "page": 3 })), true), Some(3));
+        assert_eq!(page(Some(crate::json!({ "page": 3 })), false), None);
+    }
 
     #[test]
     fn takes_lead_id_matches_the_paths() {

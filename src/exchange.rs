@@ -264,7 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn a_timed_out_create_task_fails_at_once_and_is_not_retryable() {
+    fn a_followed_redirect_fails_at_once_and_is_not_retryable() {
         let Step::Fail(err) = get_labels().on_failure(Failure::Redirected, 0.0, 0.5) else {
             panic!("a followed redirect is never retried");
         };
@@ -275,6 +275,10 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn a_timed_out_create_task_fails_at_once_and_is_not_retryable() {
         let Step::Fail(err) = create_task().on_failure(Failure::Timeout(100.0), 0.0, 0.5) else {
             panic!("no blind retry")
         };

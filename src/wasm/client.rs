@@ -270,14 +270,6 @@ impl RawClient {
         let overrides = request_options(&converted.value)?;
 
         let input = convert_input(input, page)?;
-        // A page of an iteration must be the page asked for (the query's own, or the first).
-        let expected_page = iterating.then(|| {
-            input
-                .as_ref()
-                .and_then(|q| q.get("page"))
-                .and_then(Value::as_u64)
-                .unwrap_or(1)
-        });
         let (lead_id, phone) = match endpoint {
             Endpoint::GetLead => (None, Some(convert_target(target, "phone")?)),
             Endpoint::CreateTask | Endpoint::CompleteTask | Endpoint::ListTasks => {
@@ -305,7 +297,7 @@ impl RawClient {
         };
         let timeout_ms = overrides.timeout_ms.unwrap_or(self.options.timeout_ms);
         let exchange = Exchange::new(request, policy);
-        let exchange = match expected_page {
+        let exchange = match call.iteration_page() {
             Some(page) => exchange.expecting_page(page),
             None => exchange,
         };
